@@ -1,0 +1,80 @@
+"""Settings in one place: defaults < TOML file < environment < command-line flags."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from .errors import UsageError
+
+ENV_PREFIX = "BUZON_"
+DEFAULT_CONFIG_FILE = "buzon.toml"
+
+
+@dataclass(frozen=True)
+class Settings:
+    db_url: str = "sqlite:///buzon.db"
+    reports_dir: str = "reportes"
+    dpi: int = 300
+    workers: int = 2
+    # OCR confidence below which a field that decides the route sends the document to review.
+    min_field_confidence: float = 0.60
+    # Per-cell digit confidence below which a comb digit counts as uncertain.
+    min_digit_confidence: float = 0.50
+    # Optional overrides of the classifier's thresholds (None: use the model's umbrales.json).
+    es_peticion_descartar: float | None = None
+    # P(petition) from which a text is taken as a petition without review.
+    es_peticion_aceptar: float = 0.5
+    tipo_min: float | None = None
+    caso_especial: float | None = None
+    postal_address_is_contact: bool = False
+    contact_deadline_days: int = 10
+    max_image_pixels: int = 120_000_000
+    max_pdf_pages: int = 500
+
+
+def _coerce(name: str, value: Any) -> Any:
+    kinds = {f.name: f.type for f in fields(Settings)}
+    kind = kinds[name]
+    if value is None:
+        return None
+    try:
+        if "bool" in kind:
+            return value if isinstance(value, bool) else str(value).lower() in {"1", "true", "si", "sí", "yes"}
+        if "int" in kind:
+            return int(value)
+        if "float" in kind:
+            return float(value)
+    except ValueError as exc:
+        raise UsageError(f"Valor inválido para {name}: {value!r}") from exc
+    return str(value)
+
+
+def load_settings(
+    config_file: str | os.PathLike | None = None,
+    env: dict[str, str] | None = None,
+    **overrides: Any,
+) -> Settings:
+    """Build settings; `overrides` are command-line flags (None means not given)."""
+    env = dict(os.environ) if env is None else env
+    values: dict[str, Any] = {}
+    path = config_file or env.get(ENV_PREFIX + "CONFIG")
+    if path is None and Path(DEFAULT_CONFIG_FILE).is_file():
+        path = DEFAULT_CONFIG_FILE
+    if path is not None:
+        try:
+            values.update(tomllib.loads(Path(path).read_text(encoding="utf-8")))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise UsageError(f"No se pudo leer el archivo de configuración {path}: {exc}") from exc
+    known = {f.name for f in fields(Settings)}
+    unknown = set(values) - known
+    if unknown:
+        raise UsageError(f"Opciones desconocidas en la configuración: {', '.join(sorted(unknown))}")
+    for name in known:
+        if ENV_PREFIX + name.upper() in env:
+            values[name] = env[ENV_PREFIX + name.upper()]
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    return replace(Settings(), **{k: _coerce(k, v) for k, v in values.items()})

@@ -1,0 +1,179 @@
+"""Dataclasses passed from stage to stage (DESIGN.md §3).
+
+Per-page data is picklable (numpy arrays and plain values only) so pages can go to a
+process pool; per-run context lives in `config.Settings`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+import numpy as np
+
+
+class Kind(StrEnum):
+    VOLANTE = "volante"
+    ESCRITO_LIBRE = "escrito_libre"
+    OTRO = "otro"
+
+
+class Outcome(StrEnum):
+    DESCARTADO = "descartado"
+    PUBLICO_GENERAL = "publico_general"
+    PENDIENTE_CONTACTO = "pendiente_contacto"
+    FOLIO = "folio"
+    DUPLICADO = "duplicado"
+    REVISION = "revision"
+    ERROR = "error"
+    CERRADO_DESINTERES = "cerrado_desinteres"
+
+
+TIPOS = (
+    "orientacion",
+    "gestion",
+    "queja_servicio",
+    "queja_administrativa",
+    "sugerencia",
+    "reconocimiento",
+)
+CONTACT_FIELDS = ("nombre", "nss", "telefono", "correo", "unidad", "servicio")
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One input file as given on the command line (or found in a folder)."""
+
+    path: str
+    sha256: str
+    size: int
+    error: str | None = None  # Spanish message when the file cannot be read
+
+
+@dataclass(frozen=True)
+class Page:
+    source: str
+    source_sha256: str
+    number: int  # 1-based within the source
+    image: np.ndarray  # grayscale uint8, as scanned
+    dpi: int
+
+
+@dataclass(frozen=True)
+class Field:
+    value: str | None
+    confidence: float
+    box: tuple[int, int, int, int] | None = None  # x0, y0, x1, y1 in the prepared page
+    raw: str | None = None  # what OCR read before normalisation
+    present: bool = False  # ink or a label says the person wrote something here
+
+    def as_json(self) -> dict:
+        return {"value": self.value, "confidence": round(float(self.confidence), 3)}
+
+
+EMPTY_FIELD = Field(None, 0.0)
+
+
+@dataclass(frozen=True)
+class PreparedPage:
+    page: Page
+    gray: np.ndarray  # oriented and deskewed
+    rotation: int  # degrees applied clockwise to the scan: 0, 90, 180, 270
+    skew: float  # degrees corrected
+
+
+@dataclass(frozen=True)
+class PageAnalysis:
+    """Everything learned from one page alone; built in a worker process."""
+
+    source: str
+    source_sha256: str
+    number: int
+    blank: bool
+    kind: Kind | None = None  # None for blank pages
+    text: str = ""
+    text_confidence: float = 0.0
+    spans: tuple[tuple[int, int, float], ...] = ()  # word (start, end, confidence) in `text`
+    fields: dict[str, Field] = field(default_factory=dict)
+    marks: dict[str, bool] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()  # Spanish remarks for the TAOD
+    error: str | None = None
+    rotation: int = 0
+    skew: float = 0.0
+    image_shape: tuple[int, int] = (0, 0)
+
+
+@dataclass(frozen=True)
+class Document:
+    source: str
+    source_sha256: str
+    pages: tuple[PageAnalysis, ...]
+    kind: Kind
+
+    @property
+    def page_numbers(self) -> list[int]:
+        return [p.number for p in self.pages]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.text for p in self.pages if p.text)
+
+
+@dataclass(frozen=True)
+class Validation:
+    fields: dict[str, Field]  # normalised values
+    name_valid: bool
+    nss_valid: bool
+    nss_written: bool
+    contact: bool
+    minimum: bool
+    uncertain: tuple[str, ...]  # reasons that decide the route and need a human
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Classification:
+    es_peticion: float
+    tipo: str | None
+    tipo_confidence: float
+    servicio: str | None
+    caso_especial: bool
+
+
+@dataclass(frozen=True)
+class Decision:
+    outcome: Outcome
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """What the batch reports for one document (the --json contract)."""
+
+    source: str
+    pages: list[int]
+    kind: Kind
+    outcome: Outcome
+    folio: str | None
+    tipo: str | None
+    caso_especial: bool
+    fields: dict[str, Field]
+    reasons: list[str]
+    servicio: str | None = None
+    document_id: int | None = None
+    already_registered: bool = False
+
+    def as_json(self) -> dict:
+        return {
+            "source": self.source,
+            "pages": self.pages,
+            "kind": str(self.kind),
+            "outcome": str(self.outcome),
+            "folio": self.folio,
+            "tipo": self.tipo,
+            "caso_especial": self.caso_especial,
+            "fields": {
+                name: self.fields.get(name, EMPTY_FIELD).as_json() for name in CONTACT_FIELDS
+            },
+            "reasons": self.reasons,
+        }

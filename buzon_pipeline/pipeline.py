@@ -1,0 +1,259 @@
+"""The batch, stage by stage as DESIGN.md draws it:
+
+    ingest → preprocess → page type → extract → validate → classify text → route → register → report
+
+Pages are analysed in worker processes (one single-threaded Tesseract each); documents are
+validated, classified, routed and registered in this process, one transaction each.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from .analyze import PageAnalyzer
+from .classify import thresholds_for, verdict
+from .config import Settings
+from .datatypes import (
+    DocumentResult,
+    Field,
+    Kind,
+    Outcome,
+    Page,
+    PageAnalysis,
+    SourceFile,
+)
+from .extract_letter import extract_letter
+from .grouping import group_pages
+from .ingest import inspect_source, iter_pages
+from .registry import Registry
+from .route import RouteThresholds, decide, document_kind
+from .textclass import TextClassifier
+from .validate import validate
+
+ProgressCallback = Callable[[int], None]
+
+
+@dataclass
+class BatchContext:
+    settings: Settings
+    registry: Registry
+    classifier: TextClassifier
+    thresholds: RouteThresholds
+    batch_id: int
+    unidad: str
+    on_page: ProgressCallback = lambda n: None
+
+
+@dataclass
+class SourceOutcome:
+    source: SourceFile
+    page_count: int
+    results: list[DocumentResult] = field(default_factory=list)
+    pages_read: int = 0
+    page_errors: int = 0
+
+
+# -- page analysis in worker processes ------------------------------------------------------
+_worker_analyzer: PageAnalyzer | None = None  # one per worker process, set by its initializer
+
+
+def _init_worker() -> None:
+    global _worker_analyzer
+    _worker_analyzer = PageAnalyzer.load()
+
+
+def _analyze_in_worker(page: Page) -> PageAnalysis:
+    assert _worker_analyzer is not None
+    return _safe_analyze(_worker_analyzer, page)
+
+
+def _safe_analyze(analyzer: PageAnalyzer, page: Page) -> PageAnalysis:
+    try:
+        return analyzer.analyze(page)
+    except Exception as exc:  # one bad page never stops the batch; no page content in the message
+        return _error_page(page.source, page.source_sha256, page.number,
+                           f"Error al analizar la página ({type(exc).__name__}).")
+
+
+def _error_page(source: str, sha: str, number: int, message: str) -> PageAnalysis:
+    return PageAnalysis(source=source, source_sha256=sha, number=number, blank=False, error=message)
+
+
+class PageRunner:
+    """Analyse pages in order, in a process pool, holding only a few pages in memory."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self._pool: ProcessPoolExecutor | None = None
+        self._local: PageAnalyzer | None = None
+
+    def __enter__(self) -> PageRunner:
+        if self.workers > 1:
+            self._pool = ProcessPoolExecutor(self.workers, initializer=_init_worker)
+        else:
+            self._local = PageAnalyzer.load()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def run(self, items: Iterable[Page | PageAnalysis]) -> Iterator[PageAnalysis]:
+        if self._pool is None:
+            assert self._local is not None
+            for item in items:
+                yield item if isinstance(item, PageAnalysis) else _safe_analyze(self._local, item)
+            return
+        window: deque[Future | PageAnalysis] = deque()
+        for item in items:
+            if isinstance(item, PageAnalysis):
+                window.append(item)
+            else:
+                window.append(self._pool.submit(_analyze_in_worker, item))
+            while len(window) > 2 * self.workers:
+                yield _resolve(window.popleft())
+        while window:
+            yield _resolve(window.popleft())
+
+
+def _resolve(item: Future | PageAnalysis) -> PageAnalysis:
+    return item if isinstance(item, PageAnalysis) else item.result()
+
+
+# -- per source file -------------------------------------------------------------------------
+def process_source(
+    ctx: BatchContext, runner: PageRunner, source: SourceFile, page_count: int
+) -> SourceOutcome:
+    outcome = SourceOutcome(source, page_count)
+    if source.error:
+        ctx.registry.upsert_source(source, 0, ctx.batch_id)
+        outcome.results.append(_error_result(source.path, [], source.error))
+        ctx.on_page(max(1, page_count))
+        return outcome
+    known = ctx.registry.source(source.sha256)
+    if known is not None and known.complete:
+        outcome.results = _replay(ctx, known.id, source.path)
+        outcome.pages_read = page_count
+        ctx.on_page(page_count)
+        return outcome
+    source_id = ctx.registry.upsert_source(source, page_count, ctx.batch_id)
+    analyses: list[PageAnalysis] = []
+    for analysis in runner.run(_pages_or_errors(source, page_count, ctx.settings)):
+        analyses.append(analysis)
+        ctx.registry.record_page(
+            source_id,
+            analysis.number,
+            blank=analysis.blank,
+            kind=str(analysis.kind) if analysis.kind else None,
+            rotation=analysis.rotation,
+            skew=analysis.skew,
+            error=analysis.error,
+        )
+        ctx.on_page(1)
+    outcome.pages_read = sum(1 for a in analyses if a.error is None)
+    outcome.page_errors = sum(1 for a in analyses if a.error is not None)
+    for analysis in analyses:
+        if analysis.error:
+            outcome.results.append(_error_result(source.path, [analysis.number], analysis.error))
+        elif analysis.blank:
+            outcome.results.append(_blank_result(source.path, analysis.number))
+    for pages in group_pages(analyses):
+        outcome.results.append(_route_and_register(ctx, source_id, source, pages))
+    outcome.results.sort(key=lambda r: r.pages[0] if r.pages else 0)
+    ctx.registry.complete_source(source_id)
+    return outcome
+
+
+def _pages_or_errors(
+    source: SourceFile, page_count: int, settings: Settings
+) -> Iterator[Page | PageAnalysis]:
+    for item in iter_pages(source, page_count, settings):
+        if isinstance(item, Page):
+            yield item
+        else:
+            number, message = item
+            yield _error_page(source.path, source.sha256, number, message)
+
+
+def _route_and_register(
+    ctx: BatchContext, source_id: int, source: SourceFile, pages: list[PageAnalysis]
+) -> DocumentResult:
+    first = pages[0]
+    text = "\n\n".join(p.text for p in pages if p.text)
+    fields: dict[str, Field] = dict(first.fields) if first.kind is Kind.VOLANTE else extract_letter(pages)
+    validation = validate(fields, ctx.settings.min_field_confidence)
+    scores = ctx.classifier.predict(text)
+    text_verdict = verdict(scores)
+    kind = document_kind(first.kind, text_verdict, ctx.thresholds)
+    decision = decide(kind, text, text_verdict, validation, ctx.thresholds, first.marks or None)
+    notes = [n for p in pages for n in p.notes]
+    is_petition = decision.outcome is not Outcome.DESCARTADO
+    servicio = scores.servicio_top[0] if is_petition else None
+    result = DocumentResult(
+        source=source.path,
+        pages=[p.number for p in pages],
+        kind=kind,
+        outcome=decision.outcome,
+        folio=None,
+        tipo=text_verdict.tipo if is_petition else None,
+        caso_especial=text_verdict.caso_especial >= ctx.thresholds.caso_especial,
+        fields=validation.fields,
+        reasons=[*decision.reasons, *notes],
+        servicio=servicio,
+    )
+    return ctx.registry.register(
+        result, source_id, ctx.batch_id, ctx.unidad, text, scores.es_peticion, datetime.now()
+    )
+
+
+def _replay(ctx: BatchContext, source_id: int, path: str) -> list[DocumentResult]:
+    """Results of a file already processed completely: nothing is registered again."""
+    results = ctx.registry.results_for_source(source_id, path)
+    for page in ctx.registry.pages_of(source_id):
+        if page.error:
+            results.append(_error_result(path, [page.number], page.error))
+        elif page.blank:
+            results.append(_blank_result(path, page.number))
+    results.sort(key=lambda r: r.pages[0] if r.pages else 0)
+    return results
+
+
+def _error_result(path: str, pages: list[int], message: str) -> DocumentResult:
+    return DocumentResult(path, pages, Kind.OTRO, Outcome.ERROR, None, None, False, {}, [message])
+
+
+def _blank_result(path: str, number: int) -> DocumentResult:
+    reason = "Página en blanco: se registra y no se procesa."
+    return DocumentResult(path, [number], Kind.OTRO, Outcome.DESCARTADO, None, None, False, {},
+                          [reason])
+
+
+def run_sources(
+    ctx: BatchContext, sources: list[tuple[SourceFile, int]]
+) -> Iterator[SourceOutcome]:
+    with PageRunner(ctx.settings.workers) as runner:
+        for source, count in sources:
+            yield process_source(ctx, runner, source, count)
+
+
+def inspect_all(paths: list[str], settings: Settings) -> list[tuple[SourceFile, int]]:
+    return [inspect_source(path, settings) for path in paths]
+
+
+def build_context(
+    settings: Settings, registry: Registry, classifier: TextClassifier, batch_id: int,
+    unidad: str, on_page: ProgressCallback | None = None,
+) -> BatchContext:
+    return BatchContext(
+        settings=settings,
+        registry=registry,
+        classifier=classifier,
+        thresholds=thresholds_for(classifier, settings),
+        batch_id=batch_id,
+        unidad=unidad,
+        on_page=on_page or (lambda n: None),
+    )

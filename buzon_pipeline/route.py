@@ -1,0 +1,114 @@
+"""Route a document to its Etapa II outcome (DESIGN.md routing table), with Spanish reasons.
+
+Anything uncertain that would change the outcome goes to `revision`; a discard needs a
+confident classifier, and a volante (a petition form by construction) is never discarded
+without a human.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .datatypes import Decision, Kind, Outcome, Validation
+
+TIPO_LABELS = {
+    "orientacion": "orientación",
+    "gestion": "gestión",
+    "queja_servicio": "queja de servicio",
+    "queja_administrativa": "queja administrativa",
+    "sugerencia": "sugerencia",
+    "reconocimiento": "reconocimiento",
+}
+MARK_TO_TIPOS = {
+    "queja": {"queja_servicio", "queja_administrativa"},
+    "sugerencia": {"sugerencia"},
+    "reconocimiento": {"reconocimiento"},
+    "otro": {"orientacion", "gestion"},
+}
+
+
+@dataclass(frozen=True)
+class RouteThresholds:
+    es_peticion_descartar: float  # below: not a petition, discard
+    es_peticion_aceptar: float  # at or above: a petition; between the two: review
+    tipo_min: float
+    caso_especial: float
+
+
+@dataclass(frozen=True)
+class TextVerdict:
+    """The classifier's scores reduced to what routing needs."""
+
+    es_peticion: float
+    tipo: str
+    tipo_confidence: float
+    caso_especial: float
+
+
+def document_kind(page_kind: Kind | None, verdict: TextVerdict, t: RouteThresholds) -> Kind:
+    if page_kind is Kind.VOLANTE:
+        return Kind.VOLANTE
+    return Kind.ESCRITO_LIBRE if verdict.es_peticion >= t.es_peticion_descartar else Kind.OTRO
+
+
+def decide(
+    kind: Kind,
+    text: str,
+    verdict: TextVerdict,
+    validation: Validation,
+    thresholds: RouteThresholds,
+    marks: dict[str, bool] | None = None,
+) -> Decision:
+    reasons: list[str] = []
+    special = verdict.caso_especial >= thresholds.caso_especial
+    if special:
+        reasons.append("Caso especial (5.28): escalar de inmediato.")
+    if not text.strip() and kind is not Kind.VOLANTE:
+        return Decision(Outcome.REVISION, (*reasons, "No se pudo leer texto en la página."))
+
+    p = verdict.es_peticion
+    if p < thresholds.es_peticion_descartar and kind is not Kind.VOLANTE and not special:
+        reasons.append(f"No contiene una petición (probabilidad de petición {p:.0%}).")
+        return Decision(Outcome.DESCARTADO, tuple(reasons))
+
+    review: list[str] = []
+    if p < thresholds.es_peticion_aceptar:
+        review.append(f"No es claro si contiene una petición (probabilidad {p:.0%}).")
+    elif verdict.tipo_confidence < thresholds.tipo_min:
+        label = TIPO_LABELS.get(verdict.tipo, verdict.tipo)
+        review.append(f"Tipo de petición incierto: {label} ({verdict.tipo_confidence:.0%}).")
+    review.extend(validation.uncertain)
+    reasons.extend(validation.notes)
+    reasons.extend(_mark_disagreement(marks, verdict.tipo))
+    if review:
+        return Decision(Outcome.REVISION, (*reasons, *review))
+
+    if validation.contact and validation.minimum:
+        reasons.append("Datos mínimos completos: se registra con folio.")
+        return Decision(Outcome.FOLIO, tuple(reasons))
+    if validation.contact:
+        reasons.append(f"Faltan datos mínimos: {', '.join(missing_minimum(validation))}.")
+        return Decision(Outcome.PENDIENTE_CONTACTO, tuple(reasons))
+    reasons.append("Sin datos de contacto: se registra como público en general.")
+    return Decision(Outcome.PUBLICO_GENERAL, tuple(reasons))
+
+
+def missing_minimum(validation: Validation) -> list[str]:
+    missing = []
+    if not validation.name_valid:
+        missing.append("nombre")
+    if not validation.nss_valid:
+        missing.append("NSS")
+    if not validation.contact:
+        missing.append("teléfono o correo")
+    return missing
+
+
+def _mark_disagreement(marks: dict[str, bool] | None, tipo: str) -> list[str]:
+    if not marks:
+        return []
+    marked = [m for m, on in marks.items() if on]
+    if not marked or any(tipo in MARK_TO_TIPOS[m] for m in marked):
+        return []
+    label = TIPO_LABELS.get(tipo, tipo)
+    return [f"La persona marcó «{', '.join(marked)}» pero el texto parece {label}."]

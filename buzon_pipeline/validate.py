@@ -1,0 +1,151 @@
+"""Normalise and validate NSS, phone, e-mail and name; decide the datos mínimos status."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from .datatypes import EMPTY_FIELD, Field, Validation
+
+# OCR confusions allowed when reading digits (DESIGN.md §2).
+CONFUSIONS = {"O": "0", "o": "0", "D": "0", "Q": "0", "I": "1", "l": "1", "|": "1", "i": "1",
+              "S": "5", "s": "5", "B": "8", "Z": "2", "z": "2", "G": "6", "b": "6", "g": "9"}
+# Digits that OCR mistakes for each other; used for single-position repairs.
+DIGIT_CONFUSIONS = {"0": "68", "1": "7", "2": "7", "3": "8", "5": "6", "6": "058", "7": "12",
+                    "8": "0369", "9": "8"}
+EMAIL_RE = re.compile(r"^[a-z0-9._%+\-]+@[a-z0-9\-]+(\.[a-z0-9\-]+)*\.[a-z]{2,}$")
+
+
+def luhn_check_digit(first_ten: str) -> int:
+    total = 0
+    for index, char in enumerate(reversed(first_ten)):
+        value = int(char)
+        if index % 2 == 0:  # rightmost of the payload is doubled (check digit goes after it)
+            value *= 2
+            if value > 9:
+                value -= 9
+        total += value
+    return (10 - total % 10) % 10
+
+
+def nss_is_valid(nss: str) -> bool:
+    return len(nss) == 11 and nss.isdigit() and luhn_check_digit(nss[:10]) == int(nss[10])
+
+
+def digits_with_confusions(raw: str) -> str:
+    """Map letters OCR confuses with digits, drop separators; other letters stay (invalid)."""
+    out = []
+    for char in raw:
+        if char.isdigit():
+            out.append(char)
+        elif char in CONFUSIONS:
+            out.append(CONFUSIONS[char])
+        elif char in " -.–_/()":
+            continue
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def nss_repairs(nss: str) -> list[str]:
+    """Valid NSS reachable from a failing one by changing one commonly confused digit."""
+    if len(nss) != 11 or not nss.isdigit():
+        return []
+    found = []
+    for pos, char in enumerate(nss):
+        for alt in DIGIT_CONFUSIONS.get(char, ""):
+            candidate = nss[:pos] + alt + nss[pos + 1 :]
+            if nss_is_valid(candidate):
+                found.append(candidate)
+    return found
+
+
+def repairs_from_alternatives(
+    digits: list[str], alternatives: list[Iterable[tuple[str, float]]], min_prob: float = 0.05
+) -> list[tuple[str, float]]:
+    """Valid NSS made by swapping one cell for one of its recogniser alternatives."""
+    found = []
+    for pos, options in enumerate(alternatives):
+        for alt, prob in options:
+            if alt == digits[pos] or prob < min_prob:
+                continue
+            candidate = "".join(digits[:pos] + [alt] + digits[pos + 1 :])
+            if nss_is_valid(candidate):
+                found.append((candidate, prob))
+    return found
+
+
+def normalise_phone(raw: str) -> str | None:
+    digits = re.sub(r"\D", "", digits_with_confusions(raw))
+    if len(digits) == 12 and digits.startswith("52"):
+        digits = digits[2:]
+    elif len(digits) == 13 and digits.startswith("521"):  # old mobile prefix
+        digits = digits[3:]
+    if len(digits) != 10 or len(set(digits)) == 1:
+        return None
+    return digits
+
+
+def normalise_email(raw: str) -> str:
+    text = raw.strip().lower().replace(" ", "")
+    text = text.replace("(at)", "@").replace("[at]", "@")
+    return text.strip(".,;:")
+
+
+def email_is_valid(email: str) -> bool:
+    return bool(EMAIL_RE.match(email))
+
+
+def name_is_plausible(name: str) -> bool:
+    words = [w for w in re.split(r"\s+", name.strip()) if w]
+    letters = [w for w in words if sum(c.isalpha() for c in w) >= 2]
+    return len(letters) >= 2 and sum(c.isdigit() for c in name) == 0
+
+
+def strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
+
+
+def validate(fields: dict[str, Field], min_confidence: float) -> Validation:
+    """Check datos mínimos (4.12): nombre + NSS + (teléfono or correo)."""
+    out = dict(fields)
+    uncertain: list[str] = []
+    notes: list[str] = []
+
+    name = fields.get("nombre", EMPTY_FIELD)
+    name_ok = bool(name.value) and name_is_plausible(name.value or "")
+    if name.present and not name_ok:
+        notes.append("El nombre escrito no se pudo leer con claridad.")
+    elif name_ok and name.confidence < min_confidence:
+        notes.append(f"Nombre leído con confianza baja ({name.confidence:.0%}); verifíquelo.")
+
+    nss = fields.get("nss", EMPTY_FIELD)
+    nss_written = nss.present or bool(nss.value)
+    nss_valid = bool(nss.value) and nss_is_valid(nss.value or "")
+    if nss_written and not nss_valid:
+        uncertain.append("El NSS escrito no pasa el dígito verificador (o no tiene 11 dígitos).")
+    elif nss_valid and nss.confidence < min_confidence:
+        uncertain.append(f"NSS leído con confianza baja ({nss.confidence:.0%}).")
+
+    phone_ok, phone_unsure = _contact_field(fields.get("telefono", EMPTY_FIELD), min_confidence)
+    mail_ok, mail_unsure = _contact_field(fields.get("correo", EMPTY_FIELD), min_confidence)
+    contact = phone_ok or mail_ok
+    if not contact and (phone_unsure or mail_unsure):
+        # The route hinges on whether there is contact data: a human must read it.
+        uncertain.append("Hay datos de contacto escritos que no se pudieron leer con certeza.")
+    elif phone_ok and fields["telefono"].confidence < min_confidence and not mail_ok:
+        uncertain.append("Teléfono leído con confianza baja.")
+    elif mail_ok and not phone_ok and fields["correo"].confidence < min_confidence:
+        uncertain.append("Correo electrónico leído con confianza baja.")
+
+    minimum = name_ok and nss_valid and contact
+    return Validation(out, name_ok, nss_valid, nss_written, contact, minimum, tuple(uncertain), tuple(notes))
+
+
+def _contact_field(field: Field, min_confidence: float) -> tuple[bool, bool]:
+    """(usable, written-but-unreadable) for a phone or e-mail field already normalised."""
+    if field.value:
+        return True, False
+    written_but_bad = field.present and field.confidence < min_confidence
+    return False, written_but_bad

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from buzon_pipeline.datatypes import Field, Kind, Outcome
+from buzon_pipeline.route import RouteThresholds, TextVerdict, decide
+from buzon_pipeline.validate import luhn_check_digit, validate
+
+T = RouteThresholds(es_peticion_descartar=0.1, es_peticion_aceptar=0.5, tipo_min=0.4,
+                    caso_especial=0.5)
+NSS = "1234567890" + str(luhn_check_digit("1234567890"))
+TEXT = "La doctora me hizo esperar tres horas en consulta externa."
+
+
+def v(p=0.95, tipo="queja_servicio", conf=0.9, special=0.0):
+    return TextVerdict(p, tipo, conf, special)
+
+
+def fields(nombre="Ana Ruiz Paz", nss=NSS, telefono="5512345678", correo=None):
+    values = {"nombre": nombre, "nss": nss, "telefono": telefono, "correo": correo}
+    return validate({k: Field(x, 0.9, present=x is not None) for k, x in values.items()}, 0.6)
+
+
+def outcome(kind=Kind.ESCRITO_LIBRE, text=TEXT, verdict=None, validation=None, marks=None):
+    return decide(kind, text, verdict or v(), validation or fields(), T, marks)
+
+
+def test_routing_table():
+    assert outcome().outcome is Outcome.FOLIO
+    assert outcome(validation=fields(nss=None)).outcome is Outcome.PENDIENTE_CONTACTO
+    assert outcome(validation=fields(nss=None, telefono=None)).outcome is Outcome.PUBLICO_GENERAL
+    assert outcome(verdict=v(p=0.02)).outcome is Outcome.DESCARTADO
+
+
+def test_uncertain_cases_go_to_review_with_reasons():
+    unsure_petition = outcome(verdict=v(p=0.3))
+    assert unsure_petition.outcome is Outcome.REVISION
+    assert any("petición" in r for r in unsure_petition.reasons)
+    unsure_type = outcome(verdict=v(conf=0.2))
+    assert unsure_type.outcome is Outcome.REVISION and any("Tipo" in r for r in unsure_type.reasons)
+
+
+def test_volante_is_never_discarded_automatically():
+    assert outcome(kind=Kind.VOLANTE, verdict=v(p=0.01)).outcome is Outcome.REVISION
+
+
+def test_caso_especial_is_never_discarded_and_is_flagged():
+    decision = outcome(verdict=v(p=0.05, special=0.9))
+    assert decision.outcome is not Outcome.DESCARTADO
+    assert any("Caso especial" in r for r in decision.reasons)
+
+
+def test_unreadable_text_page_goes_to_review():
+    assert outcome(text="  ").outcome is Outcome.REVISION
+
+
+def test_checkbox_disagreement_is_reported_not_routed():
+    decision = outcome(kind=Kind.VOLANTE, verdict=v(tipo="reconocimiento"), marks={"queja": True})
+    assert decision.outcome is Outcome.FOLIO
+    assert any("marcó" in r for r in decision.reasons)

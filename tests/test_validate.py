@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from buzon_pipeline.datatypes import Field
+from buzon_pipeline.validate import (
+    digits_with_confusions,
+    email_is_valid,
+    luhn_check_digit,
+    name_is_plausible,
+    normalise_phone,
+    nss_is_valid,
+    nss_repairs,
+    repairs_from_alternatives,
+    validate,
+)
+
+ten_digits = st.text(alphabet="0123456789", min_size=10, max_size=10)
+
+
+def make_nss(first_ten: str) -> str:
+    return first_ten + str(luhn_check_digit(first_ten))
+
+
+def test_known_luhn_values():
+    # Standard Luhn: payload 7992739871 has check digit 3.
+    assert luhn_check_digit("7992739871") == 3
+    assert nss_is_valid("79927398713")
+    assert not nss_is_valid("79927398710")
+
+
+@given(ten_digits)
+def test_generated_nss_is_valid(first_ten):
+    assert nss_is_valid(make_nss(first_ten))
+
+
+@given(ten_digits, st.integers(0, 10), st.integers(1, 9))
+def test_single_digit_change_breaks_check(first_ten, pos, delta):
+    nss = make_nss(first_ten)
+    wrong = nss[:pos] + str((int(nss[pos]) + delta) % 10) + nss[pos + 1 :]
+    assert not nss_is_valid(wrong)
+
+
+@given(ten_digits)
+def test_repairs_only_return_valid_candidates(first_ten):
+    nss = make_nss(first_ten)
+    broken = nss[:3] + ("8" if nss[3] != "8" else "0") + nss[4:]
+    assert all(nss_is_valid(c) for c in nss_repairs(broken))
+
+
+def test_repairs_from_alternatives_finds_unique_fix():
+    nss = make_nss("1234567890")
+    digits = list(nss)
+    digits[4] = "1" if nss[4] != "1" else "2"
+    alternatives = [[(d, 0.9)] for d in digits]
+    alternatives[4] = [(digits[4], 0.6), (nss[4], 0.3)]
+    assert repairs_from_alternatives(digits, alternatives) == [(nss, 0.3)]
+
+
+@given(st.text(alphabet="0123456789", min_size=10, max_size=10).filter(lambda s: len(set(s)) > 1))
+def test_phone_formats_normalise_to_ten_digits(digits):
+    formats = [
+        digits,
+        f"{digits[:2]} {digits[2:6]} {digits[6:]}",
+        f"{digits[:2]}-{digits[2:6]}-{digits[6:]}",
+        f"+52 {digits[:2]} {digits[2:6]} {digits[6:]}",
+        f"({digits[:2]}) {digits[2:6]}-{digits[6:]}",
+    ]
+    assert {normalise_phone(f) for f in formats} == {digits}
+
+
+def test_phone_rejects_wrong_lengths():
+    assert normalise_phone("12345") is None
+    assert normalise_phone("55123456789") is None
+    assert normalise_phone("0000000000") is None
+
+
+def test_confusions_map_letters_to_digits():
+    assert digits_with_confusions("O1 2S-B") == "01258"
+
+
+def test_email_syntax():
+    assert email_is_valid("maria.lopez@gmail.com")
+    assert not email_is_valid("maria.lopezgmail.com")
+    assert not email_is_valid("maria@gmail,com")
+
+
+def test_name_plausibility():
+    assert name_is_plausible("María López Hernández")
+    assert not name_is_plausible("López")
+    assert not name_is_plausible("Juan 123")
+
+
+def _fields(**values):
+    return {k: Field(v, 0.95, present=v is not None) for k, v in values.items()}
+
+
+def test_minimum_data_complete():
+    v = validate(_fields(nombre="Ana Ruiz Paz", nss=make_nss("1234567890"), telefono="5512345678",
+                         correo=None), 0.6)
+    assert v.minimum and v.contact and v.nss_valid and not v.uncertain
+
+
+def test_contact_without_nss_is_not_minimum():
+    v = validate(_fields(nombre="Ana Ruiz Paz", nss=None, telefono="5512345678", correo=None), 0.6)
+    assert v.contact and not v.minimum and not v.uncertain
+
+
+def test_invalid_nss_written_is_uncertain():
+    fields = _fields(nombre="Ana Ruiz Paz", nss=None, telefono="5512345678", correo=None)
+    fields["nss"] = Field(None, 0.9, raw="12345678901", present=True)
+    v = validate(fields, 0.6)
+    assert not v.nss_valid and v.nss_written and v.uncertain
+
+
+def test_unreadable_contact_is_uncertain_only_when_it_decides_the_route():
+    fields = _fields(nombre="Ana Ruiz Paz", nss=None, telefono=None, correo=None)
+    fields["telefono"] = Field(None, 0.2, raw="55 12", present=True)
+    assert validate(fields, 0.6).uncertain
+    fields["correo"] = Field("ana@gmail.com", 0.9, present=True)
+    assert not validate(fields, 0.6).uncertain

@@ -63,7 +63,9 @@ def process_batch(
     on_total: Callable[[int], None] | None = None,
     on_page: Callable[[int], None] | None = None,
     on_result: Callable[[DocumentResult], None] | None = None,
+    classifier: TextClassifier | None = None,
 ) -> BatchSummary:
+    """Run one end-of-shift batch; `classifier` is injectable for tests (default: the model)."""
     if not taod.strip() or not unidad.strip():
         raise UsageError("Indique el nombre del TAOD (--taod) y la unidad (--unidad).")
     listing = expand_inputs(inputs)
@@ -72,10 +74,11 @@ def process_batch(
     if not listing.files:
         raise NoInputError("No se encontraron escaneos (PDF, TIFF, JPEG o PNG) en lo indicado.")
     ocr.check_available()
-    try:
-        classifier = TextClassifier.load(default_model_dir())
-    except ModelNotFoundError as exc:
-        raise MissingDependencyError(str(exc)) from exc
+    if classifier is None:
+        try:
+            classifier = TextClassifier.load(default_model_dir())
+        except ModelNotFoundError as exc:
+            raise MissingDependencyError(str(exc)) from exc
     registry = Registry(settings.db_url)
     received_at = datetime.now()
     batch_id = registry.start_batch(taod, unidad, received_at)

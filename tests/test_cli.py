@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from buzon_pipeline.cli import main
+from buzon_pipeline.errors import ExitCode
+
+
+def invoke(*args):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_help_is_spanish_and_documents_the_command():
+    result = invoke("--help")
+    assert result.exit_code == 0 and "procesar" in result.output
+    sub = invoke("procesar", "--help")
+    assert "Procesa los escaneos" in sub.output and "--json" in sub.output
+
+
+def test_missing_input_exits_with_input_code(tmp_path):
+    result = invoke("procesar", str(tmp_path / "no-hay.pdf"), "--taod", "T", "--unidad", "U",
+                    "--db", f"sqlite:///{tmp_path / 'b.db'}")
+    assert result.exit_code == ExitCode.INPUT
+    assert "No existe" in result.output
+
+
+def test_folder_without_scans_exits_with_input_code(tmp_path):
+    (tmp_path / "leeme.txt").write_text("nada")
+    result = invoke("procesar", str(tmp_path), "--taod", "T", "--unidad", "U",
+                    "--db", f"sqlite:///{tmp_path / 'b.db'}")
+    assert result.exit_code == ExitCode.INPUT
+    assert "No se encontraron escaneos" in result.output
+
+
+def test_missing_taod_is_a_usage_error(tmp_path):
+    result = invoke("procesar", str(tmp_path))
+    assert result.exit_code == ExitCode.BAD_ARGS
+
+
+def test_bad_config_is_a_usage_error(tmp_path):
+    cfg = tmp_path / "buzon.toml"
+    cfg.write_text("no es toml [", encoding="utf-8")
+    result = invoke("procesar", str(tmp_path), "--taod", "T", "--unidad", "U", "--config", str(cfg))
+    assert result.exit_code == ExitCode.BAD_ARGS
+    assert "configuración" in result.output

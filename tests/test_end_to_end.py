@@ -1,0 +1,114 @@
+"""The README's first command on samples/: every sample's outcome and contact fields match
+the ground truth written next to it by the generator."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import func, select
+
+from buzon_pipeline.cli import main
+from buzon_pipeline.registry import FolioRow, Registry
+
+from .conftest import SAMPLES
+
+pytestmark = pytest.mark.slow
+
+
+def truths() -> dict[str, dict]:
+    out = {}
+    for path in sorted(SAMPLES.glob("*.verdad.json")):
+        truth = json.loads(path.read_text(encoding="utf-8"))
+        out[truth["source"]] = truth
+    return out
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("e2e")
+    db = f"sqlite:///{tmp / 'buzon.db'}"
+    args = ["procesar", str(SAMPLES), "--taod", "TAOD Prueba", "--unidad", "UMF 20", "--db", db,
+            "--reportes", str(tmp / "reportes"), "--json"]
+    first = CliRunner().invoke(main, args)
+    second = CliRunner().invoke(main, args)
+    return tmp, db, first, second
+
+
+def parse(output: str) -> list[dict]:
+    return [json.loads(line) for line in output.splitlines() if line.strip()]
+
+
+def test_samples_have_ground_truth():
+    assert len(truths()) >= 10
+    assert sum(len(t["documents"]) for t in truths().values()) >= 12
+
+
+def test_every_sample_document_matches_ground_truth(run):
+    _, _, first, _ = run
+    assert first.exit_code == 0, first.output
+    records = parse(first.stdout)
+    by_key = {(Path(r["source"]).name, tuple(r["pages"])): r for r in records}
+    mismatches = []
+    for source, truth in truths().items():
+        for doc in truth["documents"]:
+            got = by_key.get((source, tuple(doc["pages"])))
+            if got is None:
+                mismatches.append(f"{source} {doc['pages']}: no document")
+                continue
+            if got["outcome"] != doc["outcome"]:
+                mismatches.append(f"{source} {doc['pages']}: {got['outcome']} != {doc['outcome']}")
+            for name in ("nss", "telefono", "correo"):
+                if got["outcome"] == "descartado":
+                    continue
+                expected, value = doc["fields"].get(name), got["fields"][name]["value"]
+                if expected is not None and value != expected and doc["outcome"] != "revision":
+                    mismatches.append(f"{source} {doc['pages']}: {name} mismatch")
+        for number in truth.get("blank_pages", []):
+            blank = by_key.get((source, (number,)))
+            assert blank is not None and blank["outcome"] == "descartado", (source, number)
+    assert not mismatches, "\n".join(mismatches)
+
+
+def test_json_contract(run):
+    _, _, first, _ = run
+    kinds = {"volante", "escrito_libre", "otro"}
+    outcomes = {"descartado", "publico_general", "pendiente_contacto", "folio", "duplicado",
+                "revision", "error"}
+    for record in parse(first.stdout):
+        assert set(record) == {"source", "pages", "kind", "outcome", "folio", "tipo",
+                               "caso_especial", "fields", "reasons"}
+        assert record["kind"] in kinds and record["outcome"] in outcomes
+        assert set(record["fields"]) == {"nombre", "nss", "telefono", "correo", "unidad",
+                                         "servicio"}
+        assert all(0 <= f["confidence"] <= 1 for f in record["fields"].values())
+        assert (record["folio"] is not None) == (record["outcome"] in {"folio", "duplicado"})
+
+
+def test_rerun_issues_no_new_folios(run):
+    _, db, first, second = run
+    assert second.exit_code == 0
+    one, two = parse(first.stdout), parse(second.stdout)
+    assert [(r["source"], r["pages"], r["outcome"], r["folio"]) for r in one] == [
+        (r["source"], r["pages"], r["outcome"], r["folio"]) for r in two
+    ]
+    with Registry(db).session() as s:
+        assert s.scalar(select(func.count()).select_from(FolioRow)) == sum(
+            1 for r in one if r["outcome"] == "folio"
+        )
+
+
+def test_reports_are_written_owner_only(run):
+    tmp, _, _, _ = run
+    reports = list((tmp / "reportes").rglob("*"))
+    files = [p for p in reports if p.is_file()]
+    assert {p.name for p in files} >= {"resumen.html", "siade.csv"}
+    for path in reports:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+        assert mode & 0o077 == 0, path
+    html = next(p for p in files if p.name == "resumen.html").read_text(encoding="utf-8")
+    assert "Resumen de fin de turno" in html

@@ -32,6 +32,26 @@ def _run(action: Callable[[], Any]) -> Any:
         sys.exit(int(ExitCode.INTERRUPTED))
 
 
+class _LazyBar:
+    """A progress bar on stderr created once the total is known (after the inputs are read)."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.bar: Any = None
+
+    def start(self, total: int) -> None:
+        self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
+        self.bar.__enter__()
+
+    def update(self, n: int) -> None:
+        if self.bar is not None:
+            self.bar.update(n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
 @click.group(help="Digitaliza el buzón de sugerencias del IMSS (Etapa II, GC10-003-001).")
 @click.version_option(package_name="buzon-pipeline", message="buzon %(version)s")
 def main() -> None:
@@ -58,12 +78,7 @@ def procesar(
     settings = _run(lambda: load_settings(
         config_file, db_url=db_url, reports_dir=reports_dir, workers=workers
     ))
-    bar: Any = None
-
-    def on_total(total: int) -> None:
-        nonlocal bar
-        bar = click.progressbar(length=total, label="Procesando páginas", file=sys.stderr)
-        bar.__enter__()
+    bar = _LazyBar("Procesando páginas")
 
     def on_result(result: Any) -> None:
         if as_json:
@@ -71,12 +86,11 @@ def procesar(
 
     try:
         summary = _run(lambda: api.process_batch(
-            list(escaneos), taod, unidad, settings, on_total=on_total,
-            on_page=lambda n: bar.update(n) if bar else None, on_result=on_result,
+            list(escaneos), taod, unidad, settings, on_total=bar.start, on_page=bar.update,
+            on_result=on_result,
         ))
     finally:
-        if bar is not None:
-            bar.__exit__(None, None, None)
+        bar.close()
     _print_summary(summary, err=as_json)
     sys.exit(int(ExitCode.PARTIAL if summary.errors else ExitCode.OK))
 
@@ -98,3 +112,32 @@ def _print_summary(summary: api.BatchSummary, err: bool) -> None:
         say(f"Archivos que no son escaneos (omitidos): {len(summary.ignored_files)}")
     if summary.report_dir:
         say(f"Reportes: {summary.report_dir}")
+
+
+@main.command(
+    "evaluar",
+    help="Mide la exactitud sobre documentos sintéticos etiquetados (particiones train/dev/test).",
+)
+@click.option("--particion", type=click.Choice(["train", "dev", "test"]), default="dev",
+              show_default=True, help="Partición de semillas a generar.")
+@click.option("-n", "--documentos", "n", type=int, default=100, show_default=True,
+              help="Cuántos documentos generar y procesar.")
+@click.option("--salida", type=click.Path(), default="evaluacion", show_default=True,
+              help="Carpeta donde escribir evaluacion.md y evaluacion.json.")
+@click.option("--trabajadores", "workers", type=int, help="Procesos en paralelo.")
+@click.option("--config", "config_file", type=click.Path(), help="Archivo de configuración TOML.")
+def evaluar(particion: str, n: int, salida: str, workers: int | None,
+            config_file: str | None) -> None:
+    from pathlib import Path
+
+    from .evaluation.harness import run_split, write_outputs
+
+    settings = _run(lambda: load_settings(config_file, workers=workers))
+    click.echo(f"Generando {n} documentos de la partición {particion}…", err=True)
+    bar = _LazyBar("Procesando páginas")
+    try:
+        report, pairs = _run(lambda: run_split(particion, n, settings, on_total=bar.start,
+                                               on_page=bar.update))
+    finally:
+        bar.close()
+    click.echo(write_outputs(report, pairs, Path(salida), f"Evaluación ({particion}, {n} docs)"))

@@ -1,0 +1,1 @@
+"""Accuracy evaluation on the labelled synthetic corpus (train/dev/test seed splits)."""

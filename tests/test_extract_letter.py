@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+from buzon_pipeline.datatypes import PageAnalysis
+from buzon_pipeline.extract_letter import extract_letter
+from buzon_pipeline.validate import luhn_check_digit
+
+NSS = "4512907831" + str(luhn_check_digit("4512907831"))
+
+
+def letter(text: str) -> dict:
+    spans, pos = [], 0
+    for word in text.split(" "):
+        spans.append((pos, pos + len(word), 0.9))
+        pos += len(word) + 1
+    page = PageAnalysis("a.pdf", "x", 1, False, None, text, 0.9, tuple(spans))
+    return extract_letter([page])
+
+
+def test_labelled_data_in_signature_block():
+    fields = letter(
+        "A quien corresponda:\nme quejo de la espera.\nAtentamente\nMaría López Hernández\n"
+        f"NSS: {NSS[:4]} {NSS[4:8]} {NSS[8:]}\nCel. (55) 1234-5678\ncorreo: maria.lh@gmail.com"
+    )
+    assert fields["nss"].value == NSS
+    assert fields["telefono"].value == "5512345678"
+    assert fields["correo"].value == "maria.lh@gmail.com"
+    assert fields["nombre"].value == "María López Hernández"
+
+
+def test_bare_number_is_nss_only_if_check_digit_passes():
+    bad = NSS[:10] + str((int(NSS[10]) + 1) % 10)
+    assert letter(f"Mi número es {NSS} gracias")["nss"].value == NSS
+    assert letter(f"Folio {bad} de la receta")["nss"].value is None
+
+
+def test_labelled_invalid_nss_is_present_but_empty():
+    nss = letter("Número de seguridad social 1234 5678 900")["nss"]
+    assert nss.present and nss.value is None
+
+
+def test_phone_is_not_taken_from_the_nss_digits():
+    fields = letter(f"mi NSS es {NSS} y ya")
+    assert fields["telefono"].value is None
+
+
+def test_plus52_phone_and_name_phrase():
+    fields = letter("Yo, Juan Pérez Soto, pido cita. Tel. +52 33 1234 5678")
+    assert fields["telefono"].value == "3312345678"
+    assert fields["nombre"].value == "Juan Pérez Soto"
+
+
+def test_misread_at_before_known_domain_is_recovered_with_lower_confidence():
+    email = letter("correo: valecontreras60O hotmail.com")["correo"]
+    assert email.value == "valecontreras60@hotmail.com"
+    assert email.confidence < 0.9
+
+
+def test_email_typo_is_present_but_invalid():
+    email = letter("correo: juanperez gmail")["correo"]
+    assert email.present and email.value is None

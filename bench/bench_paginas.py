@@ -23,9 +23,9 @@ from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from buzon_pipeline.config import Settings  # noqa: E402
-from buzon_pipeline.ingest import expand_inputs, inspect_source, iter_pages  # noqa: E402
-from buzon_pipeline.pipeline import PageRunner  # noqa: E402
+from buzon_pipeline.config import Settings
+from buzon_pipeline.ingest import expand_inputs, inspect_source, iter_pages
+from buzon_pipeline.pipeline import PageRunner
 
 
 def load_pages(inputs: list[str], settings: Settings) -> list:
@@ -44,8 +44,9 @@ def time_tesseract(paths: list[Path], threads: str | None) -> float:
         env["OMP_THREAD_LIMIT"] = threads
     start = time.perf_counter()
     for path in paths:
-        subprocess.run(["tesseract", str(path), "-", "-l", "spa"], env=env, check=True,
-                       capture_output=True)
+        subprocess.run(
+            ["tesseract", str(path), "-", "-l", "spa"], env=env, check=True, capture_output=True
+        )
     return time.perf_counter() - start
 
 

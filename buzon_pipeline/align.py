@@ -40,7 +40,9 @@ def _template(dpi: int) -> _Template:
     return _Template(gray, printed, near)
 
 
-def align_to_template(gray: np.ndarray, dpi: int, layout: FormLayout | None = None) -> Alignment | None:
+def align_to_template(
+    gray: np.ndarray, dpi: int, layout: FormLayout | None = None
+) -> Alignment | None:
     layout = layout or load_layout()
     template = _template(dpi)
     size = (template.gray.shape[1], template.gray.shape[0])
@@ -86,7 +88,7 @@ def find_fiducials(gray: np.ndarray, dpi: int) -> np.ndarray | None:
     best: dict[int, tuple[float, np.ndarray]] = {}
     corner_points = np.array([[0, 0], [w, 0], [w, h], [0, h]], np.float32)
     for i in range(1, count):
-        x, y, bw, bh, area = stats[i]
+        bw, bh, area = stats[i][2:5]
         if not (side_min <= bw <= side_max and side_min <= bh <= side_max):
             continue
         if area < 0.8 * bw * bh or not 0.7 <= bw / bh <= 1.4:

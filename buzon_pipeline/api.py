@@ -87,7 +87,14 @@ def process_batch(
         on_total(sum(max(1, count) for _, count in sources))
     ctx = build_context(settings, registry, classifier, batch_id, unidad, on_page)
     summary = BatchSummary(
-        batch_id, taod, unidad, received_at, len(sources), sum(c for _, c in sources), 0, [],
+        batch_id,
+        taod,
+        unidad,
+        received_at,
+        len(sources),
+        sum(c for _, c in sources),
+        0,
+        [],
         listing.ignored,
     )
     for outcome in run_sources(ctx, sources):

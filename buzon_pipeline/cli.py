@@ -27,8 +27,11 @@ def _run(action: Callable[[], Any]) -> Any:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(int(exc.exit_code))
     except KeyboardInterrupt:
-        click.echo("\nInterrumpido. Vuelva a ejecutar el mismo comando: no se pierde nada "
-                   "ni se repiten folios.", err=True)
+        click.echo(
+            "\nInterrumpido. Vuelva a ejecutar el mismo comando: no se pierde nada "
+            "ni se repiten folios.",
+            err=True,
+        )
         sys.exit(int(ExitCode.INTERRUPTED))
 
 
@@ -69,15 +72,25 @@ def main() -> None:
 @click.option("--reportes", "reports_dir", help="Carpeta de reportes (por omisión ./reportes).")
 @click.option("--trabajadores", "workers", type=int, help="Procesos en paralelo (por omisión 2).")
 @click.option("--config", "config_file", type=click.Path(), help="Archivo de configuración TOML.")
-@click.option("--json", "as_json", is_flag=True,
-              help="Imprime una línea JSON por documento en la salida estándar, y nada más.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Imprime una línea JSON por documento en la salida estándar, y nada más.",
+)
 def procesar(
-    escaneos: tuple[str, ...], taod: str, unidad: str, db_url: str | None,
-    reports_dir: str | None, workers: int | None, config_file: str | None, as_json: bool,
+    escaneos: tuple[str, ...],
+    taod: str,
+    unidad: str,
+    db_url: str | None,
+    reports_dir: str | None,
+    workers: int | None,
+    config_file: str | None,
+    as_json: bool,
 ) -> None:
-    settings = _run(lambda: load_settings(
-        config_file, db_url=db_url, reports_dir=reports_dir, workers=workers
-    ))
+    settings = _run(
+        lambda: load_settings(config_file, db_url=db_url, reports_dir=reports_dir, workers=workers)
+    )
     bar = _LazyBar("Procesando páginas")
 
     def on_result(result: Any) -> None:
@@ -85,10 +98,17 @@ def procesar(
             click.echo(json.dumps(result.as_json(), ensure_ascii=False))
 
     try:
-        summary = _run(lambda: api.process_batch(
-            list(escaneos), taod, unidad, settings, on_total=bar.start, on_page=bar.update,
-            on_result=on_result,
-        ))
+        summary = _run(
+            lambda: api.process_batch(
+                list(escaneos),
+                taod,
+                unidad,
+                settings,
+                on_total=bar.start,
+                on_page=bar.update,
+                on_result=on_result,
+            )
+        )
     finally:
         bar.close()
     _print_summary(summary, err=as_json)
@@ -101,13 +121,17 @@ def _print_summary(summary: api.BatchSummary, err: bool) -> None:
 
     say()
     say(f"Lote {summary.batch_id} — {summary.unidad} — TAOD: {summary.taod}")
-    say(f"Archivos: {summary.files}   Páginas leídas: {summary.pages_read} de "
-        f"{summary.pages_total}   Documentos: {len(summary.documents)}")
+    say(
+        f"Archivos: {summary.files}   Páginas leídas: {summary.pages_read} de "
+        f"{summary.pages_total}   Documentos: {len(summary.documents)}"
+    )
     for key, label in OUTCOME_LABELS.items():
         if summary.outcome_counts.get(key):
             say(f"  {label}: {summary.outcome_counts[key]}")
-    say(f"Folios emitidos: {summary.folios_issued}   Para revisión: {summary.review}   "
-        f"Errores: {summary.errors}")
+    say(
+        f"Folios emitidos: {summary.folios_issued}   Para revisión: {summary.review}   "
+        f"Errores: {summary.errors}"
+    )
     if summary.ignored_files:
         say(f"Archivos que no son escaneos (omitidos): {len(summary.ignored_files)}")
     if summary.report_dir:
@@ -118,16 +142,34 @@ def _print_summary(summary: api.BatchSummary, err: bool) -> None:
     "evaluar",
     help="Mide la exactitud sobre documentos sintéticos etiquetados (particiones train/dev/test).",
 )
-@click.option("--particion", type=click.Choice(["train", "dev", "test"]), default="dev",
-              show_default=True, help="Partición de semillas a generar.")
-@click.option("-n", "--documentos", "n", type=int, default=100, show_default=True,
-              help="Cuántos documentos generar y procesar.")
-@click.option("--salida", type=click.Path(), default="evaluacion", show_default=True,
-              help="Carpeta donde escribir evaluacion.md y evaluacion.json.")
+@click.option(
+    "--particion",
+    type=click.Choice(["train", "dev", "test"]),
+    default="dev",
+    show_default=True,
+    help="Partición de semillas a generar.",
+)
+@click.option(
+    "-n",
+    "--documentos",
+    "n",
+    type=int,
+    default=100,
+    show_default=True,
+    help="Cuántos documentos generar y procesar.",
+)
+@click.option(
+    "--salida",
+    type=click.Path(),
+    default="evaluacion",
+    show_default=True,
+    help="Carpeta donde escribir evaluacion.md y evaluacion.json.",
+)
 @click.option("--trabajadores", "workers", type=int, help="Procesos en paralelo.")
 @click.option("--config", "config_file", type=click.Path(), help="Archivo de configuración TOML.")
-def evaluar(particion: str, n: int, salida: str, workers: int | None,
-            config_file: str | None) -> None:
+def evaluar(
+    particion: str, n: int, salida: str, workers: int | None, config_file: str | None
+) -> None:
     from pathlib import Path
 
     from .evaluation.harness import run_split, write_outputs
@@ -136,8 +178,9 @@ def evaluar(particion: str, n: int, salida: str, workers: int | None,
     click.echo(f"Generando {n} documentos de la partición {particion}…", err=True)
     bar = _LazyBar("Procesando páginas")
     try:
-        report, pairs = _run(lambda: run_split(particion, n, settings, on_total=bar.start,
-                                               on_page=bar.update))
+        report, pairs = _run(
+            lambda: run_split(particion, n, settings, on_total=bar.start, on_page=bar.update)
+        )
     finally:
         bar.close()
     click.echo(write_outputs(report, pairs, Path(salida), f"Evaluación ({particion}, {n} docs)"))

@@ -43,7 +43,11 @@ def _coerce(name: str, value: Any) -> Any:
         return None
     try:
         if "bool" in kind:
-            return value if isinstance(value, bool) else str(value).lower() in {"1", "true", "si", "sí", "yes"}
+            return (
+                value
+                if isinstance(value, bool)
+                else str(value).lower() in {"1", "true", "si", "sí", "yes"}
+            )
         if "int" in kind:
             return int(value)
         if "float" in kind:

@@ -42,7 +42,9 @@ MISREAD_AT = re.compile(
     re.IGNORECASE,
 )
 MISREAD_AT_PENALTY = 0.8
-EMAIL_LABEL = re.compile(r"(correo(?:\s+electr[oó]nico)?|e-?mail|email)\s*:?\s*(\S+)", re.IGNORECASE)
+EMAIL_LABEL = re.compile(
+    r"(correo(?:\s+electr[oó]nico)?|e-?mail|email)\s*:?\s*(\S+)", re.IGNORECASE
+)
 NAME_LABEL = re.compile(r"nombre(?:\s+completo)?\s*:\s*([^\n]+)", re.IGNORECASE)
 NAME_PHRASE = re.compile(
     r"(?:mi nombre es|me llamo|(?:el|la) que suscribe|(?:el|la) suscrit[oa]|yo,)\s+(?:c\.\s+)?"
@@ -161,10 +163,9 @@ def _find_name(text: str, spans: list[tuple[int, int, float]]) -> Field:
     label = NAME_LABEL.search(text)
     if label and _looks_like_name(label.group(1)):
         return _name_field(label.group(1), spans, label.start(1))
-    closing = None
-    for closing in CLOSING.finditer(text):
-        pass  # the last closing formula is the signature's
-    if closing is not None:
+    closings = list(CLOSING.finditer(text))
+    if closings:
+        closing = closings[-1]  # the last closing formula is the signature's
         tail_start = closing.end()
         for line in text[tail_start:].split("\n")[:6]:
             candidate = line.strip().strip(",.")
@@ -178,7 +179,11 @@ def _find_name(text: str, spans: list[tuple[int, int, float]]) -> Field:
 
 def _looks_like_name(candidate: str) -> bool:
     words = candidate.strip().split()
-    if not 2 <= len(words) <= 6 or NOT_NAME.search(candidate) or any(c.isdigit() for c in candidate):
+    if (
+        not 2 <= len(words) <= 6
+        or NOT_NAME.search(candidate)
+        or any(c.isdigit() for c in candidate)
+    ):
         return False
     return sum(bool(NAME_WORD.match(w)) for w in words) >= 2
 

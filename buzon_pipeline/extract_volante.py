@@ -13,8 +13,8 @@ import cv2
 import numpy as np
 
 from . import ocr
-from .digits import DigitModel, split_comb
 from .datatypes import Field
+from .digits import DigitModel, split_comb
 from .form import FieldSpec, FormLayout, box_to_px, mm_to_px
 from .validate import (
     email_is_valid,
@@ -56,7 +56,9 @@ def extract_volante(
     fields["nss"], fields["telefono"] = nss, phone
     if nss_note:
         notes.append(nss_note)
-    marks = {label: _checkbox(aligned, layout.field(name), dpi) for name, label in CHECKBOXES.items()}
+    marks = {
+        label: _checkbox(aligned, layout.field(name), dpi) for name, label in CHECKBOXES.items()
+    }
     spec = layout.field("descripcion")
     crop = _remove_lines(_crop(aligned, spec, dpi, margin_mm=1.5))
     reading = ocr.read(crop, psm=6) if _ink_share(crop) >= MIN_INK_SHARE else ocr.EMPTY

@@ -18,8 +18,9 @@ OPENING = re.compile(
     re.IGNORECASE,
 )
 DATE_LINE = re.compile(r"\b(a|,)\s*\d{1,2}\s+de\s+[a-záéíóú]+\s+(de|del)\s+\d{4}", re.IGNORECASE)
-CLOSING = re.compile(r"\b(atentamente|respetuosamente|saludos cordiales|sin m[aá]s por el momento)",
-                     re.IGNORECASE)
+CLOSING = re.compile(
+    r"\b(atentamente|respetuosamente|saludos cordiales|sin m[aá]s por el momento)", re.IGNORECASE
+)
 CONTINUATION_MARK = re.compile(r"(p[aá]gina|hoja)\s*\d\s*(de|/)\s*\d", re.IGNORECASE)
 
 

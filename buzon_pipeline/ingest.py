@@ -69,13 +69,19 @@ def inspect_source(path: str, settings: Settings) -> tuple[SourceFile, int]:
         return SourceFile(path, sha, 0, "El archivo está vacío (0 bytes)."), 0
     suffix = Path(path).suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        return SourceFile(path, sha, size, f"Formato no soportado ({suffix or 'sin extensión'})."), 0
+        return SourceFile(
+            path, sha, size, f"Formato no soportado ({suffix or 'sin extensión'})."
+        ), 0
     try:
-        count = _pdf_page_count(path) if suffix in PDF_SUFFIXES else _image_page_count(path, settings)
+        count = (
+            _pdf_page_count(path) if suffix in PDF_SUFFIXES else _image_page_count(path, settings)
+        )
     except _InputProblem as exc:
         return SourceFile(path, sha, size, str(exc)), 0
     if count > settings.max_pdf_pages:
-        msg = f"El archivo tiene {count} páginas; el máximo por archivo es {settings.max_pdf_pages}."
+        msg = (
+            f"El archivo tiene {count} páginas; el máximo por archivo es {settings.max_pdf_pages}."
+        )
         return SourceFile(path, sha, size, msg), 0
     return SourceFile(path, sha, size), count
 
@@ -129,7 +135,9 @@ def _pdf_pages(
         if not images:
             yield number, f"La página {number} del PDF no produjo imagen."
             continue
-        yield Page(source.path, source.sha256, number, np.asarray(images[0].convert("L")), settings.dpi)
+        yield Page(
+            source.path, source.sha256, number, np.asarray(images[0].convert("L")), settings.dpi
+        )
 
 
 def _open_image(path: str, settings: Settings) -> Image.Image:
@@ -140,7 +148,9 @@ def _open_image(path: str, settings: Settings) -> Image.Image:
             image = Image.open(path)
             image.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise _InputProblem("La imagen es demasiado grande (posible bomba de descompresión).") from exc
+        raise _InputProblem(
+            "La imagen es demasiado grande (posible bomba de descompresión)."
+        ) from exc
     except (OSError, SyntaxError, ValueError) as exc:
         raise _InputProblem("La imagen está dañada o su formato no se reconoce.") from exc
     return image

@@ -45,7 +45,8 @@ def check_available() -> None:
         langs = pytesseract.get_languages(config="")
     except (pytesseract.TesseractNotFoundError, OSError) as exc:
         raise MissingDependencyError(
-            "No se encontró Tesseract. Instálelo con: apt-get install tesseract-ocr tesseract-ocr-spa"
+            "No se encontró Tesseract. Instálelo con: "
+            "apt-get install tesseract-ocr tesseract-ocr-spa"
         ) from exc
     if LANG not in langs:
         raise MissingDependencyError(

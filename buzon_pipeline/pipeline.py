@@ -75,8 +75,12 @@ def _safe_analyze(analyzer: PageAnalyzer, page: Page) -> PageAnalysis:
     try:
         return analyzer.analyze(page)
     except Exception as exc:  # one bad page never stops the batch; no page content in the message
-        return _error_page(page.source, page.source_sha256, page.number,
-                           f"Error al analizar la página ({type(exc).__name__}).")
+        return _error_page(
+            page.source,
+            page.source_sha256,
+            page.number,
+            f"Error al analizar la página ({type(exc).__name__}).",
+        )
 
 
 def _error_page(source: str, sha: str, number: int, message: str) -> PageAnalysis:
@@ -184,7 +188,9 @@ def _route_and_register(
 ) -> DocumentResult:
     first = pages[0]
     text = "\n\n".join(p.text for p in pages if p.text)
-    fields: dict[str, Field] = dict(first.fields) if first.kind is Kind.VOLANTE else extract_letter(pages)
+    fields: dict[str, Field] = (
+        dict(first.fields) if first.kind is Kind.VOLANTE else extract_letter(pages)
+    )
     validation = validate(fields, ctx.settings.min_field_confidence)
     scores = ctx.classifier.predict(text)
     text_verdict = verdict(scores)
@@ -228,8 +234,9 @@ def _error_result(path: str, pages: list[int], message: str) -> DocumentResult:
 
 def _blank_result(path: str, number: int) -> DocumentResult:
     reason = "Página en blanco: se registra y no se procesa."
-    return DocumentResult(path, [number], Kind.OTRO, Outcome.DESCARTADO, None, None, False, {},
-                          [reason])
+    return DocumentResult(
+        path, [number], Kind.OTRO, Outcome.DESCARTADO, None, None, False, {}, [reason]
+    )
 
 
 def run_sources(
@@ -245,8 +252,12 @@ def inspect_all(paths: list[str], settings: Settings) -> list[tuple[SourceFile, 
 
 
 def build_context(
-    settings: Settings, registry: Registry, classifier: TextClassifier, batch_id: int,
-    unidad: str, on_page: ProgressCallback | None = None,
+    settings: Settings,
+    registry: Registry,
+    classifier: TextClassifier,
+    batch_id: int,
+    unidad: str,
+    on_page: ProgressCallback | None = None,
 ) -> BatchContext:
     return BatchContext(
         settings=settings,

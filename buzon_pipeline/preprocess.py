@@ -76,7 +76,12 @@ def rotate_small(gray: np.ndarray, angle: float) -> np.ndarray:
     h, w = gray.shape
     matrix = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
     return cv2.warpAffine(
-        gray, matrix, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=255
+        gray,
+        matrix,
+        (w, h),
+        flags=cv2.INTER_LINEAR,
+        borderMode=cv2.BORDER_CONSTANT,
+        borderValue=255,
     )
 
 
@@ -135,7 +140,9 @@ def warp_to_carta(gray: np.ndarray, corners: np.ndarray, short_side: int) -> np.
     width, height = max(top, bottom), max(left, right)
     factor = short_side / min(width, height)
     width, height = int(width * factor), int(height * factor)
-    target = np.array([[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]], np.float32)
+    target = np.array(
+        [[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]], np.float32
+    )
     matrix = cv2.getPerspectiveTransform(corners, target)
     return cv2.warpPerspective(gray, matrix, (width, height), borderValue=255)
 

@@ -297,8 +297,15 @@ class Registry:
                     .where(PageRow.source_id == source_id, PageRow.number == number)
                     .values(document_id=row.id)
                 )
-            s.add(AuditEvent(at=now, document_id=row.id, batch_id=batch_id,
-                             action="documento_registrado", detail=row.outcome))
+            s.add(
+                AuditEvent(
+                    at=now,
+                    document_id=row.id,
+                    batch_id=batch_id,
+                    action="documento_registrado",
+                    detail=row.outcome,
+                )
+            )
             doc_id = row.id
         return self.result_of(doc_id, result.source)
 

@@ -32,8 +32,19 @@ OUTCOME_LABELS = {
     "cerrado_desinteres": "Cerrado por desinterés",
 }
 SIADE_COLUMNS = [
-    "folio_local", "folio_siade", "tipo", "servicio", "unidad", "fecha_recepcion", "nombre", "nss",
-    "telefono", "correo", "caso_especial", "archivo", "paginas",
+    "folio_local",
+    "folio_siade",
+    "tipo",
+    "servicio",
+    "unidad",
+    "fecha_recepcion",
+    "nombre",
+    "nss",
+    "telefono",
+    "correo",
+    "caso_especial",
+    "archivo",
+    "paginas",
 ]
 
 
@@ -73,12 +84,23 @@ def siade_csv(summary: BatchSummary) -> str:
     for r in summary.results:
         if r.outcome is not Outcome.FOLIO or not r.folio:
             continue
-        writer.writerow([
-            r.folio, "", r.tipo or "", r.servicio or "", summary.unidad,
-            summary.received_at.strftime("%Y-%m-%d %H:%M"), _value(r, "nombre"), _value(r, "nss"),
-            _value(r, "telefono"), _value(r, "correo"), "sí" if r.caso_especial else "no",
-            Path(r.source).name, " ".join(map(str, r.pages)),
-        ])
+        writer.writerow(
+            [
+                r.folio,
+                "",
+                r.tipo or "",
+                r.servicio or "",
+                summary.unidad,
+                summary.received_at.strftime("%Y-%m-%d %H:%M"),
+                _value(r, "nombre"),
+                _value(r, "nss"),
+                _value(r, "telefono"),
+                _value(r, "correo"),
+                "sí" if r.caso_especial else "no",
+                Path(r.source).name,
+                " ".join(map(str, r.pages)),
+            ]
+        )
     return out.getvalue()
 
 
@@ -131,30 +153,55 @@ def summary_html(summary: BatchSummary) -> str:
     ]
     if special:
         parts.append("<div class='alerta'><h2>Casos especiales: escalar de inmediato (5.28)</h2>")
-        parts.append(_table(["Documento", "Resultado", "Folio", "Tipo"], [
-            [_where(r), OUTCOME_LABELS[str(r.outcome)], r.folio or "", r.tipo or ""]
-            for r in special
-        ]))
+        parts.append(
+            _table(
+                ["Documento", "Resultado", "Folio", "Tipo"],
+                [
+                    [_where(r), OUTCOME_LABELS[str(r.outcome)], r.folio or "", r.tipo or ""]
+                    for r in special
+                ],
+            )
+        )
         parts.append("</div>")
     parts += [
         "<h2>Totales</h2>",
         f"<p>Archivos: {summary.files} · páginas leídas: {summary.pages_read} de "
         f"{summary.pages_total} · documentos: {len(summary.documents)} · folios emitidos: "
-        f"{summary.folios_issued} · para revisión: {summary.review} · errores: {summary.errors}</p>",
-        "<h3>Por resultado</h3>", _bar_chart(counts),
-        "<h3>Por tipo de petición</h3>", _bar_chart(tipos),
+        f"{summary.folios_issued} · para revisión: {summary.review} · "
+        f"errores: {summary.errors}</p>",
+        "<h3>Por resultado</h3>",
+        _bar_chart(counts),
+        "<h3>Por tipo de petición</h3>",
+        _bar_chart(tipos),
         "<h2>Documentos</h2>",
-        _table(["Documento", "Clase", "Resultado", "Folio", "Tipo", "Motivos"], [
-            [_where(r), str(r.kind), OUTCOME_LABELS[str(r.outcome)], r.folio or "", r.tipo or "",
-             " ".join(r.reasons)]
-            for r in results
-        ]),
+        _table(
+            ["Documento", "Clase", "Resultado", "Folio", "Tipo", "Motivos"],
+            [
+                [
+                    _where(r),
+                    str(r.kind),
+                    OUTCOME_LABELS[str(r.outcome)],
+                    r.folio or "",
+                    r.tipo or "",
+                    " ".join(r.reasons),
+                ]
+                for r in results
+            ],
+        ),
         "<h2>Personas por contactar (actividad 47)</h2>",
-        _table(["Documento", "Nombre", "Teléfono", "Correo", "Motivo"], [
-            [_where(r), _value(r, "nombre"), _value(r, "telefono"), _value(r, "correo"),
-             " ".join(r.reasons)]
-            for r in contacts
-        ]),
+        _table(
+            ["Documento", "Nombre", "Teléfono", "Correo", "Motivo"],
+            [
+                [
+                    _where(r),
+                    _value(r, "nombre"),
+                    _value(r, "telefono"),
+                    _value(r, "correo"),
+                    " ".join(r.reasons),
+                ]
+                for r in contacts
+            ],
+        ),
         "<h2>Para revisión</h2>",
         _table(["Documento", "Motivos"], [[_where(r), " ".join(r.reasons)] for r in review]),
         "<h2>Errores de lectura</h2>",

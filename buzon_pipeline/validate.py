@@ -9,11 +9,36 @@ from collections.abc import Iterable
 from .datatypes import EMPTY_FIELD, Field, Validation
 
 # OCR confusions allowed when reading digits (DESIGN.md §2).
-CONFUSIONS = {"O": "0", "o": "0", "D": "0", "Q": "0", "I": "1", "l": "1", "|": "1", "i": "1",
-              "S": "5", "s": "5", "B": "8", "Z": "2", "z": "2", "G": "6", "b": "6", "g": "9"}
+CONFUSIONS = {
+    "O": "0",
+    "o": "0",
+    "D": "0",
+    "Q": "0",
+    "I": "1",
+    "l": "1",
+    "|": "1",
+    "i": "1",
+    "S": "5",
+    "s": "5",
+    "B": "8",
+    "Z": "2",
+    "z": "2",
+    "G": "6",
+    "b": "6",
+    "g": "9",
+}
 # Digits that OCR mistakes for each other; used for single-position repairs.
-DIGIT_CONFUSIONS = {"0": "68", "1": "7", "2": "7", "3": "8", "5": "6", "6": "058", "7": "12",
-                    "8": "0369", "9": "8"}
+DIGIT_CONFUSIONS = {
+    "0": "68",
+    "1": "7",
+    "2": "7",
+    "3": "8",
+    "5": "6",
+    "6": "058",
+    "7": "12",
+    "8": "0369",
+    "9": "8",
+}
 EMAIL_RE = re.compile(r"^[a-z0-9._%+\-]+@[a-z0-9\-]+(\.[a-z0-9\-]+)*\.[a-z]{2,}$")
 
 
@@ -70,7 +95,7 @@ def repairs_from_alternatives(
         for alt, prob in options:
             if alt == digits[pos] or prob < min_prob:
                 continue
-            candidate = "".join(digits[:pos] + [alt] + digits[pos + 1 :])
+            candidate = "".join([*digits[:pos], alt, *digits[pos + 1 :]])
             if nss_is_valid(candidate):
                 found.append((candidate, prob))
     return found
@@ -140,7 +165,9 @@ def validate(fields: dict[str, Field], min_confidence: float) -> Validation:
         uncertain.append("Correo electrónico leído con confianza baja.")
 
     minimum = name_ok and nss_valid and contact
-    return Validation(out, name_ok, nss_valid, nss_written, contact, minimum, tuple(uncertain), tuple(notes))
+    return Validation(
+        out, name_ok, nss_valid, nss_written, contact, minimum, tuple(uncertain), tuple(notes)
+    )
 
 
 def _contact_field(field: Field, min_confidence: float) -> tuple[bool, bool]:

@@ -18,16 +18,32 @@ def test_help_is_spanish_and_documents_the_command():
 
 
 def test_missing_input_exits_with_input_code(tmp_path):
-    result = invoke("procesar", str(tmp_path / "no-hay.pdf"), "--taod", "T", "--unidad", "U",
-                    "--db", f"sqlite:///{tmp_path / 'b.db'}")
+    result = invoke(
+        "procesar",
+        str(tmp_path / "no-hay.pdf"),
+        "--taod",
+        "T",
+        "--unidad",
+        "U",
+        "--db",
+        f"sqlite:///{tmp_path / 'b.db'}",
+    )
     assert result.exit_code == ExitCode.INPUT
     assert "No existe" in result.output
 
 
 def test_folder_without_scans_exits_with_input_code(tmp_path):
     (tmp_path / "leeme.txt").write_text("nada")
-    result = invoke("procesar", str(tmp_path), "--taod", "T", "--unidad", "U",
-                    "--db", f"sqlite:///{tmp_path / 'b.db'}")
+    result = invoke(
+        "procesar",
+        str(tmp_path),
+        "--taod",
+        "T",
+        "--unidad",
+        "U",
+        "--db",
+        f"sqlite:///{tmp_path / 'b.db'}",
+    )
     assert result.exit_code == ExitCode.INPUT
     assert "No se encontraron escaneos" in result.output
 

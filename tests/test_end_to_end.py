@@ -32,8 +32,19 @@ def truths() -> dict[str, dict]:
 def run(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("e2e")
     db = f"sqlite:///{tmp / 'buzon.db'}"
-    args = ["procesar", str(SAMPLES), "--taod", "TAOD Prueba", "--unidad", "UMF 20", "--db", db,
-            "--reportes", str(tmp / "reportes"), "--json"]
+    args = [
+        "procesar",
+        str(SAMPLES),
+        "--taod",
+        "TAOD Prueba",
+        "--unidad",
+        "UMF 20",
+        "--db",
+        db,
+        "--reportes",
+        str(tmp / "reportes"),
+        "--json",
+    ]
     first = CliRunner().invoke(main, args)
     second = CliRunner().invoke(main, args)
     return tmp, db, first, second
@@ -77,14 +88,36 @@ def test_every_sample_document_matches_ground_truth(run):
 def test_json_contract(run):
     _, _, first, _ = run
     kinds = {"volante", "escrito_libre", "otro"}
-    outcomes = {"descartado", "publico_general", "pendiente_contacto", "folio", "duplicado",
-                "revision", "error"}
+    outcomes = {
+        "descartado",
+        "publico_general",
+        "pendiente_contacto",
+        "folio",
+        "duplicado",
+        "revision",
+        "error",
+    }
     for record in parse(first.stdout):
-        assert set(record) == {"source", "pages", "kind", "outcome", "folio", "tipo",
-                               "caso_especial", "fields", "reasons"}
+        assert set(record) == {
+            "source",
+            "pages",
+            "kind",
+            "outcome",
+            "folio",
+            "tipo",
+            "caso_especial",
+            "fields",
+            "reasons",
+        }
         assert record["kind"] in kinds and record["outcome"] in outcomes
-        assert set(record["fields"]) == {"nombre", "nss", "telefono", "correo", "unidad",
-                                         "servicio"}
+        assert set(record["fields"]) == {
+            "nombre",
+            "nss",
+            "telefono",
+            "correo",
+            "unidad",
+            "servicio",
+        }
         assert all(0 <= f["confidence"] <= 1 for f in record["fields"].values())
         assert (record["folio"] is not None) == (record["outcome"] in {"folio", "duplicado"})
 

@@ -34,7 +34,9 @@ def test_empty_corrupt_and_unsupported_files_get_spanish_errors(tmp_path):
     bad_png.write_bytes(b"\x89PNG\r\n\x1a\nbasura")
     other = tmp_path / "carta.docx"
     other.write_bytes(b"PK")
-    errors = {p.name: inspect_source(str(p), SETTINGS)[0].error for p in (empty, corrupt, bad_png, other)}
+    errors = {
+        p.name: inspect_source(str(p), SETTINGS)[0].error for p in (empty, corrupt, bad_png, other)
+    }
     assert "vacío" in errors["vacio.pdf"]
     assert "PDF" in errors["roto.pdf"]
     assert "dañada" in errors["roto.png"]

@@ -6,19 +6,36 @@ from buzon_pipeline.evaluation.metrics import Pair, evaluate, markdown
 
 
 def truth(outcome="folio", tipo="queja_servicio", es_peticion=True, font="typed", **fields):
-    base = {"nombre": "Ana Ruiz Paz", "nss": "12345678903", "telefono": "5512345678",
-            "correo": None}
+    base = {
+        "nombre": "Ana Ruiz Paz",
+        "nss": "12345678903",
+        "telefono": "5512345678",
+        "correo": None,
+    }
     base.update(fields)
-    return {"outcome": outcome, "tipo": tipo, "es_peticion": es_peticion, "font_kind": font,
-            "fields": base, "pages": [1]}
+    return {
+        "outcome": outcome,
+        "tipo": tipo,
+        "es_peticion": es_peticion,
+        "font_kind": font,
+        "fields": base,
+        "pages": [1],
+    }
 
 
 def pred(outcome="folio", tipo="queja_servicio", **fields):
-    base = {"nombre": "ANA RUIZ PAZ", "nss": "12345678903", "telefono": "5512345678",
-            "correo": None}
+    base = {
+        "nombre": "ANA RUIZ PAZ",
+        "nss": "12345678903",
+        "telefono": "5512345678",
+        "correo": None,
+    }
     base.update(fields)
-    return {"outcome": outcome, "tipo": tipo,
-            "fields": {k: {"value": v, "confidence": 0.9} for k, v in base.items()}}
+    return {
+        "outcome": outcome,
+        "tipo": tipo,
+        "fields": {k: {"value": v, "confidence": 0.9} for k, v in base.items()},
+    }
 
 
 def test_perfect_predictions_score_one():
@@ -33,8 +50,10 @@ def test_false_discard_and_wrong_field_are_counted():
     pairs = [
         Pair(truth(), pred(outcome="descartado", tipo=None)),
         Pair(truth(), pred(nss="12345678904")),
-        Pair(truth(outcome="descartado", tipo=None, es_peticion=False, nss=None, telefono=None),
-             pred(outcome="descartado", tipo=None, nss=None, telefono=None)),
+        Pair(
+            truth(outcome="descartado", tipo=None, es_peticion=False, nss=None, telefono=None),
+            pred(outcome="descartado", tipo=None, nss=None, telefono=None),
+        ),
         Pair(truth(), None),
     ]
     report = evaluate(pairs)

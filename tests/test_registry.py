@@ -16,8 +16,17 @@ NSS = "1234567890" + str(luhn_check_digit("1234567890"))
 
 def result(pages, outcome=Outcome.FOLIO, nss=NSS, name="Ana Ruiz Paz"):
     fields = {"nombre": Field(name, 0.9, present=True), "nss": Field(nss, 0.9, present=True)}
-    return DocumentResult("lote.pdf", pages, Kind.ESCRITO_LIBRE, outcome, None, "queja_servicio",
-                          False, fields, ["motivo"])
+    return DocumentResult(
+        "lote.pdf",
+        pages,
+        Kind.ESCRITO_LIBRE,
+        outcome,
+        None,
+        "queja_servicio",
+        False,
+        fields,
+        ["motivo"],
+    )
 
 
 def setup(db_url, sha="a" * 64):
@@ -41,8 +50,9 @@ def test_database_file_is_owner_only(db_url, tmp_path):
 def test_folios_are_sequential_per_unit_and_year(db_url):
     registry, batch, source = setup(db_url)
     first = registry.register(result([1]), source, batch, "UMF 20", "texto uno", 0.9, NOW)
-    second = registry.register(result([2], nss="98765432109"), source, batch, "UMF 20",
-                               "otra cosa muy distinta", 0.9, NOW)
+    second = registry.register(
+        result([2], nss="98765432109"), source, batch, "UMF 20", "otra cosa muy distinta", 0.9, NOW
+    )
     assert first.folio == "UMF20-2026-00001"
     assert second.folio == "UMF20-2026-00002"
     assert unit_code("Hospital General de Zona Núm. 1") == "HOSPITALGENERALD"
@@ -69,6 +79,8 @@ def test_same_petition_from_another_file_is_a_duplicate(db_url):
 def test_other_outcomes_get_no_folio(db_url):
     registry, batch, source = setup(db_url)
     for page, outcome in enumerate([Outcome.PENDIENTE_CONTACTO, Outcome.REVISION], start=1):
-        assert registry.register(result([page], outcome), source, batch, "UMF 20", "t", 0.9,
-                                 NOW).folio is None
+        assert (
+            registry.register(result([page], outcome), source, batch, "UMF 20", "t", 0.9, NOW).folio
+            is None
+        )
     assert count_folios(registry) == 0

@@ -4,8 +4,9 @@ from buzon_pipeline.datatypes import Field, Kind, Outcome
 from buzon_pipeline.route import RouteThresholds, TextVerdict, decide
 from buzon_pipeline.validate import luhn_check_digit, validate
 
-T = RouteThresholds(es_peticion_descartar=0.1, es_peticion_aceptar=0.5, tipo_min=0.4,
-                    caso_especial=0.5)
+T = RouteThresholds(
+    es_peticion_descartar=0.1, es_peticion_aceptar=0.5, tipo_min=0.4, caso_especial=0.5
+)
 NSS = "1234567890" + str(luhn_check_digit("1234567890"))
 TEXT = "La doctora me hizo esperar tres horas en consulta externa."
 

@@ -97,8 +97,12 @@ def _fields(**values):
 
 
 def test_minimum_data_complete():
-    v = validate(_fields(nombre="Ana Ruiz Paz", nss=make_nss("1234567890"), telefono="5512345678",
-                         correo=None), 0.6)
+    v = validate(
+        _fields(
+            nombre="Ana Ruiz Paz", nss=make_nss("1234567890"), telefono="5512345678", correo=None
+        ),
+        0.6,
+    )
     assert v.minimum and v.contact and v.nss_valid and not v.uncertain
 
 

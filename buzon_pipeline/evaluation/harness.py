@@ -24,8 +24,7 @@ from .metrics import Pair, Report, evaluate, markdown
 def write_document(doc, path: Path) -> int:
     pages = [p.convert("L") for p in doc.pages]
     dpi = pages[0].info.get("dpi") or doc.pages[0].info.get("dpi") or (300, 300)
-    pages[0].save(path, save_all=True, append_images=pages[1:], compression="tiff_deflate",
-                  dpi=dpi)
+    pages[0].save(path, save_all=True, append_images=pages[1:], compression="tiff_deflate", dpi=dpi)
     return len(pages)
 
 
@@ -68,13 +67,24 @@ def run_split(
             records.setdefault(Path(result.source).name, []).append(result.as_json())
 
         start = time.perf_counter()
-        process_batch([str(scans)], "Evaluación", "EVAL", run_settings, on_total=on_total,
-                      on_page=on_page, on_result=collect)
+        process_batch(
+            [str(scans)],
+            "Evaluación",
+            "EVAL",
+            run_settings,
+            on_total=on_total,
+            on_page=on_page,
+            on_result=collect,
+        )
         elapsed = time.perf_counter() - start
     total_pages = sum(page_counts.values()) or 1
     pairs = [
-        Pair(truth, match(truth, records.get(name, [])),
-             seconds=elapsed * page_counts[name] / total_pages, pages=page_counts[name])
+        Pair(
+            truth,
+            match(truth, records.get(name, [])),
+            seconds=elapsed * page_counts[name] / total_pages,
+            pages=page_counts[name],
+        )
         for name, truth in truths.items()
     ]
     return evaluate(pairs), pairs
@@ -84,11 +94,16 @@ def write_outputs(report: Report, pairs: list[Pair], out: Path, title: str) -> s
     out.mkdir(parents=True, exist_ok=True)
     text = markdown(report, title)
     (out / "evaluacion.md").write_text(text, encoding="utf-8")
-    detail = [{"seed": p.truth.get("seed"), "truth_outcome": p.truth["outcome"],
-               "outcome": p.pred["outcome"] if p.pred else None} for p in pairs]
+    detail = [
+        {
+            "seed": p.truth.get("seed"),
+            "truth_outcome": p.truth["outcome"],
+            "outcome": p.pred["outcome"] if p.pred else None,
+        }
+        for p in pairs
+    ]
     (out / "evaluacion.json").write_text(
-        json.dumps({"report": report.as_dict(), "documents": detail}, ensure_ascii=False,
-                   indent=1),
+        json.dumps({"report": report.as_dict(), "documents": detail}, ensure_ascii=False, indent=1),
         encoding="utf-8",
     )
     return text

@@ -13,10 +13,24 @@ from dataclasses import dataclass, field
 from ..validate import strip_accents
 
 FIELDS = ("nombre", "nss", "telefono", "correo")
-OUTCOMES = ("descartado", "publico_general", "pendiente_contacto", "folio", "duplicado",
-            "revision", "error", "ninguno")
-TIPOS = ("orientacion", "gestion", "queja_servicio", "queja_administrativa", "sugerencia",
-         "reconocimiento")
+OUTCOMES = (
+    "descartado",
+    "publico_general",
+    "pendiente_contacto",
+    "folio",
+    "duplicado",
+    "revision",
+    "error",
+    "ninguno",
+)
+TIPOS = (
+    "orientacion",
+    "gestion",
+    "queja_servicio",
+    "queja_administrativa",
+    "sugerencia",
+    "reconocimiento",
+)
 
 
 @dataclass(frozen=True)
@@ -61,8 +75,13 @@ class PR:
         return self.tp / self.actual if self.actual else None
 
     def as_dict(self) -> dict:
-        return {"precision": self.precision, "recall": self.recall, "tp": self.tp,
-                "predicted": self.predicted, "actual": self.actual}
+        return {
+            "precision": self.precision,
+            "recall": self.recall,
+            "tp": self.tp,
+            "predicted": self.predicted,
+            "actual": self.actual,
+        }
 
 
 def field_pr(pairs: list[Pair], name: str) -> PR:
@@ -82,7 +101,9 @@ def f1_scores(pairs: list[Pair]) -> dict[str, float]:
     scores = {}
     petitions = [p for p in pairs if p.truth.get("es_peticion")]
     for tipo in TIPOS:
-        tp = sum(1 for p in petitions if p.truth["tipo"] == tipo and (p.pred or {}).get("tipo") == tipo)
+        tp = sum(
+            1 for p in petitions if p.truth["tipo"] == tipo and (p.pred or {}).get("tipo") == tipo
+        )
         predicted = sum(1 for p in petitions if (p.pred or {}).get("tipo") == tipo)
         actual = sum(1 for p in petitions if p.truth["tipo"] == tipo)
         if actual == 0 and predicted == 0:
@@ -156,19 +177,37 @@ def evaluate(pairs: list[Pair]) -> Report:
 TARGETS = [
     ("routing_accuracy", "Exactitud de ruteo ≥ 95 %", lambda r: r.routing_accuracy >= 0.95),
     ("false_discards", "Descartes falsos = 0", lambda r: r.false_discards == 0),
-    ("nss_precision", "NSS precisión ≥ 99 %",
-     lambda r: (r.fields_all["nss"]["precision"] or 0) >= 0.99),
-    ("nss_recall_typed", "NSS recall mecanografiado ≥ 95 %",
-     lambda r: (r.nss_by_font["typed"]["recall"] or 0) >= 0.95),
-    ("nss_recall_hand", "NSS recall manuscrito ≥ 80 %",
-     lambda r: (r.nss_by_font["handwriting"]["recall"] or 0) >= 0.80),
-    ("telefono_precision", "Teléfono precisión ≥ 98 %",
-     lambda r: (r.fields_all["telefono"]["precision"] or 0) >= 0.98),
-    ("correo_precision", "Correo precisión ≥ 98 %",
-     lambda r: (r.fields_all["correo"]["precision"] or 0) >= 0.98),
+    (
+        "nss_precision",
+        "NSS precisión ≥ 99 %",
+        lambda r: (r.fields_all["nss"]["precision"] or 0) >= 0.99,
+    ),
+    (
+        "nss_recall_typed",
+        "NSS recall mecanografiado ≥ 95 %",
+        lambda r: (r.nss_by_font["typed"]["recall"] or 0) >= 0.95,
+    ),
+    (
+        "nss_recall_hand",
+        "NSS recall manuscrito ≥ 80 %",
+        lambda r: (r.nss_by_font["handwriting"]["recall"] or 0) >= 0.80,
+    ),
+    (
+        "telefono_precision",
+        "Teléfono precisión ≥ 98 %",
+        lambda r: (r.fields_all["telefono"]["precision"] or 0) >= 0.98,
+    ),
+    (
+        "correo_precision",
+        "Correo precisión ≥ 98 %",
+        lambda r: (r.fields_all["correo"]["precision"] or 0) >= 0.98,
+    ),
     ("straight_through", "Sin revisión ≥ 70 %", lambda r: r.straight_through >= 0.70),
-    ("straight_precision", "Precisión de campos sin revisión ≥ 99 %",
-     lambda r: (r.straight_through_field_precision or 0) >= 0.99),
+    (
+        "straight_precision",
+        "Precisión de campos sin revisión ≥ 99 %",
+        lambda r: (r.straight_through_field_precision or 0) >= 0.99,
+    ),
 ]
 
 
@@ -177,32 +216,47 @@ def _pct(value: float | None) -> str:
 
 
 def markdown(report: Report, title: str) -> str:
-    lines = [f"## {title}", "", f"Documentos: {report.n} · tiempo por página: "
-             f"{report.seconds_per_page:.2f} s", "", "| métrica | valor |", "|---|---|",
-             f"| exactitud de ruteo | {_pct(report.routing_accuracy)} |",
-             f"| descartes falsos | {report.false_discards} |",
-             f"| sin revisión (straight-through) | {_pct(report.straight_through)} |",
-             f"| precisión de campos sin revisión | "
-             f"{_pct(report.straight_through_field_precision)} |",
-             f"| es petición: precisión / recall | {_pct(report.petition['precision'])} / "
-             f"{_pct(report.petition['recall'])} |",
-             f"| tipo: macro-F1 | {_pct(report.tipo_macro_f1)} |", "",
-             "| campo | precisión | recall | precisión sin revisión | recall sin revisión |",
-             "|---|---|---|---|---|"]
+    lines = [
+        f"## {title}",
+        "",
+        f"Documentos: {report.n} · tiempo por página: {report.seconds_per_page:.2f} s",
+        "",
+        "| métrica | valor |",
+        "|---|---|",
+        f"| exactitud de ruteo | {_pct(report.routing_accuracy)} |",
+        f"| descartes falsos | {report.false_discards} |",
+        f"| sin revisión (straight-through) | {_pct(report.straight_through)} |",
+        f"| precisión de campos sin revisión | {_pct(report.straight_through_field_precision)} |",
+        f"| es petición: precisión / recall | {_pct(report.petition['precision'])} / "
+        f"{_pct(report.petition['recall'])} |",
+        f"| tipo: macro-F1 | {_pct(report.tipo_macro_f1)} |",
+        "",
+        "| campo | precisión | recall | precisión sin revisión | recall sin revisión |",
+        "|---|---|---|---|---|",
+    ]
     for name in FIELDS:
         a, b = report.fields_all[name], report.fields_no_review[name]
-        lines.append(f"| {name} | {_pct(a['precision'])} | {_pct(a['recall'])} | "
-                     f"{_pct(b['precision'])} | {_pct(b['recall'])} |")
+        lines.append(
+            f"| {name} | {_pct(a['precision'])} | {_pct(a['recall'])} | "
+            f"{_pct(b['precision'])} | {_pct(b['recall'])} |"
+        )
     for kind, label in (("typed", "mecanografiado"), ("handwriting", "manuscrito")):
         pr = report.nss_by_font[kind]
         lines.append(f"| nss {label} | {_pct(pr['precision'])} | {_pct(pr['recall'])} | | |")
     lines += ["", "| tipo | F1 |", "|---|---|"]
     lines += [f"| {t} | {_pct(v)} |" for t, v in report.tipo_f1.items()]
-    outcomes = [o for o in OUTCOMES if any(o in row for row in report.confusion.values())
-                or o in report.confusion]
-    lines += ["", "Matriz de confusión (filas: esperado, columnas: obtenido)", "",
-              "| esperado \\ obtenido | " + " | ".join(outcomes) + " |",
-              "|---" * (len(outcomes) + 1) + "|"]
+    outcomes = [
+        o
+        for o in OUTCOMES
+        if any(o in row for row in report.confusion.values()) or o in report.confusion
+    ]
+    lines += [
+        "",
+        "Matriz de confusión (filas: esperado, columnas: obtenido)",
+        "",
+        "| esperado \\ obtenido | " + " | ".join(outcomes) + " |",
+        "|---" * (len(outcomes) + 1) + "|",
+    ]
     for expected, row in report.confusion.items():
         lines.append(f"| {expected} | " + " | ".join(str(row.get(o, 0)) for o in outcomes) + " |")
     lines += ["", "| objetivo | ¿cumple? |", "|---|---|"]

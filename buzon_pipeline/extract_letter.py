@@ -11,12 +11,14 @@ from collections.abc import Sequence
 
 from .datatypes import Field, PageAnalysis
 from .validate import (
+    MISREAD_AT_PENALTY,
     digits_with_confusions,
     email_is_valid,
     normalise_email,
     normalise_phone,
     nss_is_valid,
     nss_repairs,
+    recover_email,
 )
 
 _D = r"[0-9OoIlSBZG]"
@@ -34,14 +36,13 @@ PHONE_LABEL = re.compile(
 )
 PHONE_VALUE = re.compile(r"((?:\+?\s?52[\s\-]?)?(?:\(?\d{2,3}\)?[\s\-\.]?)\d{3,4}[\s\-\.]?\d{4})")
 EMAIL = re.compile(r"[a-z0-9._%+\-]+\s?@\s?[a-z0-9\-]+(?:\s?[.,]\s?[a-z0-9\-]+)+", re.IGNORECASE)
-# Tesseract often reads "@" as O, 0, Q or ©, sometimes with a space: recover it only before a
-# known mail domain, and with reduced confidence.
-MISREAD_AT = re.compile(
+# Tesseract often reads "@" as O, 0, Q or ©, sometimes with a space: find such a candidate
+# before a known mail domain; `recover_email` decides, and confidence is reduced.
+SPACED_MISREAD_AT = re.compile(
     r"([a-z0-9._%+\-]+?)\s?[O0oQ©®]?\s+((?:gmail|hotmail|yahoo|outlook|live|icloud|prodigy)"
     r"\s?[.,]\s?(?:com(?:\.mx)?|mx|es|net))\b",
     re.IGNORECASE,
 )
-MISREAD_AT_PENALTY = 0.8
 EMAIL_LABEL = re.compile(
     r"(correo(?:\s+electr[oó]nico)?|e-?mail|email)\s*:?\s*(\S+)", re.IGNORECASE
 )
@@ -146,10 +147,10 @@ def _find_email(text: str, spans: list[tuple[int, int, float]]) -> Field:
         email = normalise_email(raw)
         conf = _confidence(spans, match.start(), match.end())
         return Field(email if email_is_valid(email) else None, conf, None, raw, present=True)
-    misread = MISREAD_AT.search(text)
+    misread = SPACED_MISREAD_AT.search(text)
     if misread:
-        email = normalise_email(f"{misread.group(1)}@{misread.group(2)}".replace(",", "."))
-        if email_is_valid(email):
+        email, _ = recover_email(misread.group(0))
+        if email:
             conf = _confidence(spans, misread.start(), misread.end()) * MISREAD_AT_PENALTY
             return Field(email, conf, None, misread.group(0), present=True)
     label = EMAIL_LABEL.search(text)

@@ -17,10 +17,10 @@ from .datatypes import Field
 from .digits import DigitModel, split_comb
 from .form import FieldSpec, FormLayout, box_to_px, mm_to_px
 from .validate import (
-    email_is_valid,
-    normalise_email,
+    MISREAD_AT_PENALTY,
     normalise_phone,
     nss_is_valid,
+    recover_email,
     repairs_from_alternatives,
 )
 
@@ -97,12 +97,13 @@ def _text_field(image: np.ndarray, spec: FieldSpec, dpi: int, name: str) -> Fiel
     box = box_to_px(spec.box, dpi)
     if _ink_share(crop) < MIN_INK_SHARE:
         return Field(None, 0.0, box)
-    reading = ocr.read(crop, psm=7)
+    # E-mail addresses are ASCII, and the English model reads "@" where Spanish reads "O".
+    reading = ocr.read(crop, psm=7, lang="eng" if name == "correo" else ocr.LANG)
     raw = reading.text.strip()
     if name == "correo":
-        email = normalise_email(raw)
-        value = email if email_is_valid(email) else None
-        return Field(value, reading.confidence, box, raw, present=True)
+        email, repaired = recover_email(raw)
+        confidence = reading.confidence * (MISREAD_AT_PENALTY if repaired else 1.0)
+        return Field(email, confidence, box, raw, present=True)
     value = " ".join(raw.split()) or None
     return Field(value, reading.confidence, box, raw, present=True)
 

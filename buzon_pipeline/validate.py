@@ -39,6 +39,8 @@ DIGIT_CONFUSIONS = {
     "8": "0369",
     "9": "8",
 }
+MAIL_DOMAINS = r"(?:gmail|hotmail|yahoo|outlook|live|icloud|prodigy)\.(?:com\.mx|com|mx|es|net)"
+MISREAD_AT = re.compile(rf"([a-z0-9._%+\-]+?)[o0q©®@]?({MAIL_DOMAINS})")
 EMAIL_RE = re.compile(r"^[a-z0-9._%+\-]+@[a-z0-9\-]+(\.[a-z0-9\-]+)*\.[a-z]{2,}$")
 
 
@@ -122,6 +124,26 @@ def email_is_valid(email: str) -> bool:
     return bool(EMAIL_RE.match(email))
 
 
+MISREAD_AT_PENALTY = 0.8  # confidence factor for an e-mail whose "@" had to be restored
+
+
+def recover_email(raw: str) -> tuple[str | None, bool]:
+    """A valid e-mail from OCR text, and whether an "@" misread as O/0/Q/© had to be restored.
+
+    The repair is only tried right before a well-known mail domain, where the reading is
+    unambiguous enough; anything else that fails the syntax stays invalid.
+    """
+    email = normalise_email(raw)
+    if email_is_valid(email):
+        return email, False
+    match = MISREAD_AT.fullmatch(email.replace(",", "."))
+    if match:
+        repaired = f"{match.group(1)}@{match.group(2)}"
+        if email_is_valid(repaired):
+            return repaired, True
+    return None, False
+
+
 def name_is_plausible(name: str) -> bool:
     words = [w for w in re.split(r"\s+", name.strip()) if w]
     letters = [w for w in words if sum(c.isalpha() for c in w) >= 2]
@@ -145,24 +167,29 @@ def validate(fields: dict[str, Field], min_confidence: float) -> Validation:
     elif name_ok and name.confidence < min_confidence:
         notes.append(f"Nombre leído con confianza baja ({name.confidence:.0%}); verifíquelo.")
 
-    nss = fields.get("nss", EMPTY_FIELD)
-    nss_written = nss.present or bool(nss.value)
-    nss_valid = bool(nss.value) and nss_is_valid(nss.value or "")
-    if nss_written and not nss_valid:
-        uncertain.append("El NSS escrito no pasa el dígito verificador (o no tiene 11 dígitos).")
-    elif nss_valid and nss.confidence < min_confidence:
-        uncertain.append(f"NSS leído con confianza baja ({nss.confidence:.0%}).")
-
     phone_ok, phone_unsure = _contact_field(fields.get("telefono", EMPTY_FIELD), min_confidence)
     mail_ok, mail_unsure = _contact_field(fields.get("correo", EMPTY_FIELD), min_confidence)
     contact = phone_ok or mail_ok
-    if not contact and (phone_unsure or mail_unsure):
+    contact_unsure = not contact and (phone_unsure or mail_unsure)
+    if contact_unsure:
         # The route hinges on whether there is contact data: a human must read it.
         uncertain.append("Hay datos de contacto escritos que no se pudieron leer con certeza.")
     elif phone_ok and fields["telefono"].confidence < min_confidence and not mail_ok:
         uncertain.append("Teléfono leído con confianza baja.")
     elif mail_ok and not phone_ok and fields["correo"].confidence < min_confidence:
         uncertain.append("Correo electrónico leído con confianza baja.")
+
+    nss = fields.get("nss", EMPTY_FIELD)
+    nss_written = nss.present or bool(nss.value)
+    nss_valid = bool(nss.value) and nss_is_valid(nss.value or "")
+    # The NSS only decides between folio and pendiente de contacto: without contact data the
+    # petition is público en general whatever the NSS says.
+    nss_decides = contact or contact_unsure
+    if nss_written and not nss_valid:
+        message = "El NSS escrito no pasa el dígito verificador (o no tiene 11 dígitos)."
+        (uncertain if nss_decides else notes).append(message)
+    elif nss_valid and nss.confidence < min_confidence and nss_decides:
+        uncertain.append(f"NSS leído con confianza baja ({nss.confidence:.0%}).")
 
     minimum = name_ok and nss_valid and contact
     return Validation(

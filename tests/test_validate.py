@@ -124,3 +124,18 @@ def test_unreadable_contact_is_uncertain_only_when_it_decides_the_route():
     assert validate(fields, 0.6).uncertain
     fields["correo"] = Field("ana@gmail.com", 0.9, present=True)
     assert not validate(fields, 0.6).uncertain
+
+
+def test_invalid_nss_without_contact_is_only_a_note():
+    fields = _fields(nombre="Ana Ruiz Paz", nss=None, telefono=None, correo=None)
+    fields["nss"] = Field(None, 0.9, raw="12345678901", present=True)
+    v = validate(fields, 0.6)
+    assert not v.uncertain and not v.contact and any("NSS" in n for n in v.notes)
+
+
+def test_recover_email_restores_misread_at_only_before_known_domains():
+    from buzon_pipeline.validate import recover_email
+
+    assert recover_email("ADIAZOICLOUD.COM") == ("adiaz@icloud.com", True)
+    assert recover_email("ana.ruiz@gmail.com") == ("ana.ruiz@gmail.com", False)
+    assert recover_email("anaruizOmiempresa.com") == (None, False)

@@ -32,15 +32,19 @@ FIELDS = ("nombre", "nss", "telefono", "correo", "unidad", "servicio")
 
 
 def route(es_peticion: bool, fields: dict[str, str | None]) -> str:
-    """DESIGN.md's routing table, with a failing NSS sent to human review."""
+    """DESIGN.md's routing table, with a failing NSS sent to human review.
+
+    The NSS only decides between folio and pendiente de contacto; without contact data the
+    petition is público en general whatever the NSS says, so it needs no review then.
+    """
     if not es_peticion:
         return "descartado"
+    if not has_contact(fields):
+        return "publico_general"
     nss = fields.get("nss")
     if nss and not nss_is_valid(nss):
         return "revision"
-    if has_contact(fields):
-        return "folio" if minimum_complete(fields) else "pendiente_contacto"
-    return "publico_general"
+    return "folio" if minimum_complete(fields) else "pendiente_contacto"
 
 
 def has_contact(fields: dict[str, str | None]) -> bool:

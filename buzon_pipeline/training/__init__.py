@@ -1,0 +1,1 @@
+"""Training and evaluation tools for the project's models; not imported at run time."""

@@ -184,3 +184,185 @@ def evaluar(
     finally:
         bar.close()
     click.echo(write_outputs(report, pairs, Path(salida), f"Evaluación ({particion}, {n} docs)"))
+
+
+# -- contact follow-up after the batch (acts 47–49 and 48): buzon_pipeline.followup -----------
+def _followup_registry(db_url: str | None, config_file: str | None) -> tuple[Any, Any]:
+    from .registry import Registry
+
+    settings = _run(lambda: load_settings(config_file, db_url=db_url))
+    return settings, _run(lambda: Registry(settings.db_url))
+
+
+def _table(rows: list[list[str]]) -> list[str]:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return [
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    ]
+
+
+@main.command(
+    "contactos",
+    help="Lista las peticiones pendientes de contacto (act. 47): quién es, su teléfono o "
+    "correo, qué dato falta y cuántos días hábiles lleva abierta.",
+)
+@click.option("--db", "db_url", help="URL de la base de datos (por omisión sqlite:///buzon.db).")
+@click.option("--config", "config_file", type=click.Path(), help="Archivo de configuración TOML.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Imprime una línea JSON por petición pendiente, y nada más.",
+)
+def contactos(db_url: str | None, config_file: str | None, as_json: bool) -> None:
+    from datetime import date
+
+    from .followup import FIELD_LABELS, pending_contacts
+
+    settings, registry = _followup_registry(db_url, config_file)
+    pending = _run(lambda: pending_contacts(registry, date.today()))
+    if as_json:
+        for item in pending:
+            click.echo(json.dumps(item.as_json(), ensure_ascii=False))
+        return
+    if not pending:
+        click.echo("No hay peticiones pendientes de contacto.")
+        return
+    deadline = settings.contact_deadline_days
+    click.echo(f"Pendientes de contacto: {len(pending)} (plazo: {deadline} días hábiles)")
+    rows = [["Doc", "Recibido", "Días háb.", "Falta", "Nombre", "Teléfono", "Correo"]]
+    for item in pending:
+        days = str(item.business_days_open)
+        if item.business_days_open > deadline:
+            days += " (vencido)"
+        rows.append(
+            [
+                str(item.document_id),
+                item.registered_at.strftime("%Y-%m-%d %H:%M"),
+                days,
+                ", ".join(FIELD_LABELS[m] for m in item.missing) or "—",
+                item.nombre or "—",
+                item.telefono or "—",
+                item.correo or "—",
+            ]
+        )
+    for line in _table(rows):
+        click.echo(line)
+
+
+@main.command(
+    "contacto",
+    help="Registra el resultado de contactar a la persona del documento DOC: los datos "
+    "obtenidos (act. 47; con los datos mínimos completos la petición se registra con folio, "
+    "act. 49) o --sin-respuesta (se cierra por desinterés, act. 48).",
+)
+@click.argument("doc", type=int)
+@click.option(
+    "--obtenido",
+    "obtenidos",
+    multiple=True,
+    metavar="DATO=VALOR",
+    help="Dato obtenido: nombre, nss, telefono o correo. Repítalo para cada dato.",
+)
+@click.option(
+    "--sin-respuesta",
+    is_flag=True,
+    help="No se obtuvieron los datos: cierra la petición por desinterés.",
+)
+@click.option("--db", "db_url", help="URL de la base de datos (por omisión sqlite:///buzon.db).")
+@click.option("--config", "config_file", type=click.Path(), help="Archivo de configuración TOML.")
+@click.option("--json", "as_json", is_flag=True, help="Imprime el resultado en JSON, y nada más.")
+def contacto(
+    doc: int,
+    obtenidos: tuple[str, ...],
+    sin_respuesta: bool,
+    db_url: str | None,
+    config_file: str | None,
+    as_json: bool,
+) -> None:
+    from datetime import datetime
+
+    from .datatypes import Outcome
+    from .errors import UsageError
+    from .followup import (
+        FIELD_LABELS,
+        close_without_response,
+        notification_hint,
+        parse_obtained,
+        record_contact,
+    )
+
+    def check() -> dict[str, str]:
+        if bool(obtenidos) == sin_respuesta:
+            raise UsageError(
+                "Indique los datos obtenidos (--obtenido DATO=VALOR) o --sin-respuesta, no ambos."
+            )
+        return parse_obtained(obtenidos)
+
+    obtained = _run(check)  # invalid data stops here, before the database is opened
+    _, registry = _followup_registry(db_url, config_file)
+    if sin_respuesta:
+        result = _run(lambda: close_without_response(registry, doc, datetime.now()))
+    else:
+        result = _run(lambda: record_contact(registry, doc, obtained, datetime.now()))
+    if as_json:
+        click.echo(json.dumps(result.as_json(), ensure_ascii=False))
+        return
+    if sin_respuesta:
+        click.echo(f"Documento {doc}: cerrado por desinterés (act. 48).")
+        return
+    labels = ", ".join(FIELD_LABELS[name] for name in result.obtained)
+    click.echo(f"Documento {doc}: datos registrados ({labels}).")
+    if result.outcome is Outcome.FOLIO:
+        click.echo(f"Registrado con folio {result.folio}.")
+        click.echo(notification_hint(result) + " (act. 51).")
+    elif result.outcome is Outcome.DUPLICADO:
+        click.echo(
+            f"Es la misma petición que el folio {result.folio} (5.9): no se registra de nuevo."
+        )
+    else:
+        missing = ", ".join(FIELD_LABELS[name] for name in result.missing)
+        click.echo(f"Aún falta: {missing}. Sigue pendiente de contacto.")
+
+
+@main.command(
+    "cerrar-vencidos",
+    help="Cierra por desinterés (act. 48) las peticiones pendientes de contacto que llevan más "
+    "de N días hábiles (lunes a viernes) abiertas.",
+)
+@click.option(
+    "--dias",
+    type=click.IntRange(min=0),
+    help="Plazo en días hábiles (por omisión contact_deadline_days de la configuración, 10).",
+)
+@click.option("--db", "db_url", help="URL de la base de datos (por omisión sqlite:///buzon.db).")
+@click.option("--config", "config_file", type=click.Path(), help="Archivo de configuración TOML.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Imprime una línea JSON por petición cerrada, y nada más.",
+)
+def cerrar_vencidos(
+    dias: int | None, db_url: str | None, config_file: str | None, as_json: bool
+) -> None:
+    from datetime import datetime
+
+    from .followup import close_expired
+
+    settings, registry = _followup_registry(db_url, config_file)
+    deadline = settings.contact_deadline_days if dias is None else dias
+    closed = _run(lambda: close_expired(registry, deadline, datetime.now()))
+    if as_json:
+        for item in closed:
+            click.echo(json.dumps(item.as_json(), ensure_ascii=False))
+        return
+    if not closed:
+        click.echo(f"Ninguna petición pendiente lleva más de {deadline} días hábiles.")
+        return
+    ids = ", ".join(str(item.document_id) for item in closed)
+    click.echo(
+        f"Cerradas por desinterés (más de {deadline} días hábiles): {len(closed)} — "
+        f"documentos {ids}."
+    )

@@ -1,8 +1,11 @@
 """The registry (SQLAlchemy): batches, source files, pages, documents, fields, folios, audit.
 
-SQLite file by default, any SQLAlchemy URL otherwise. Each document is registered in its own
-transaction together with its folio, so a batch killed half-way keeps what it finished and a
-re-run (same file hash → same documents) never issues a folio twice.
+SQLite file by default, PostgreSQL (`postgresql+psycopg://…`) or any SQLAlchemy URL otherwise;
+the schema comes from the Alembic migrations in `migrations/`. Each document is registered in its
+own transaction together with its folio, so a batch killed half-way keeps what it finished and a
+re-run (same file hash → same documents) never issues a folio twice. Folio issuance is serialised
+per unit and year (a row lock on the counter; on SQLite every transaction is BEGIN IMMEDIATE), so
+two runs registering at the same time never share a folio.
 """
 
 from __future__ import annotations
@@ -14,7 +17,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
+from alembic.util import CommandError
 from sqlalchemy import (
     JSON,
     Boolean,
@@ -26,17 +31,23 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     create_engine,
+    event,
+    make_url,
     select,
     update,
 )
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
 
 from .datatypes import DocumentResult, Field, Kind, Outcome, SourceFile
 from .errors import DatabaseError
+from .migrate import upgrade_to_head
 from .validate import strip_accents
 
 SIMILAR_TEXT = 0.6
+# Seconds a SQLite writer waits for another process's transaction before giving up.
+SQLITE_BUSY_TIMEOUT = 60
 
 
 class Base(DeclarativeBase):
@@ -139,6 +150,18 @@ class AuditEvent(Base):
     detail: Mapped[str] = mapped_column(Text, default="")
 
 
+class ContactRow(Base):
+    """One contact follow-up act on a pendiente_contacto petition (acts 47–49)."""
+
+    __tablename__ = "contacts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    # datos_obtenidos | datos_incompletos | sin_respuesta | plazo_vencido
+    result: Mapped[str] = mapped_column(String(30))
+    obtained: Mapped[list] = mapped_column(JSON)  # field names only: values live in `fields`
+
+
 def unit_code(unidad: str) -> str:
     code = re.sub(r"[^A-Z0-9]", "", strip_accents(unidad).upper())
     return code[:16] or "UNIDAD"
@@ -157,13 +180,36 @@ def _create_private_sqlite_file(url: str) -> None:
     os.chmod(path, 0o600)
 
 
+def make_engine(url: str) -> Engine:
+    """An engine whose transactions serialise writers the way folio issuance needs."""
+    parsed = make_url(url)
+    if parsed.drivername == "postgresql":  # the driver this package installs
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(parsed)
+    engine = create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT})
+
+    # pysqlite's own implicit BEGIN is deferred and skips SAVEPOINTs; take over (SQLAlchemy's
+    # documented recipe) and start every transaction with the write lock, so two processes
+    # never read the same counter value and the loser waits on the busy timeout instead.
+    @event.listens_for(engine, "connect")
+    def _no_implicit_begin(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _begin_immediate(connection: Connection) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
 class Registry:
     def __init__(self, url: str) -> None:
         try:
             _create_private_sqlite_file(url)
-            self.engine = create_engine(url)
-            Base.metadata.create_all(self.engine)
-        except (SQLAlchemyError, OSError) as exc:
+            self.engine = make_engine(url)
+            upgrade_to_head(self.engine)
+        except (SQLAlchemyError, OSError, ImportError, CommandError) as exc:
             raise DatabaseError(f"No se pudo abrir la base de datos: {type(exc).__name__}") from exc
 
     @contextmanager
@@ -202,6 +248,12 @@ class Registry:
             return s.scalars(select(SourceRow).where(SourceRow.sha256 == sha256)).first()
 
     def upsert_source(self, source: SourceFile, page_count: int, batch_id: int) -> int:
+        try:
+            return self._upsert_source(source, page_count, batch_id)
+        except IntegrityError:  # another run inserted the same file (same hash) just now
+            return self._upsert_source(source, page_count, batch_id)
+
+    def _upsert_source(self, source: SourceFile, page_count: int, batch_id: int) -> int:
         key = source.sha256 or f"sin-hash:{source.path}"
         with self.session() as s:
             row = s.scalars(select(SourceRow).where(SourceRow.sha256 == key)).first()
@@ -250,6 +302,28 @@ class Registry:
         existing = self.existing_document(source_id, result.pages[0])
         if existing is not None:
             return self.result_of(existing.id, result.source, already=True)
+        try:
+            doc_id = self._insert_document(
+                result, source_id, batch_id, unidad, text, es_peticion, now
+            )
+        except IntegrityError:
+            # Another process registered the same pages between the check and the insert.
+            existing = self.existing_document(source_id, result.pages[0])
+            if existing is None:
+                raise
+            return self.result_of(existing.id, result.source, already=True)
+        return self.result_of(doc_id, result.source)
+
+    def _insert_document(
+        self,
+        result: DocumentResult,
+        source_id: int,
+        batch_id: int,
+        unidad: str,
+        text: str,
+        es_peticion: float,
+        now: datetime,
+    ) -> int:
         with self.session() as s:
             row = DocumentRow(
                 source_id=source_id,
@@ -280,17 +354,7 @@ class Registry:
                     )
                 )
             if result.outcome is Outcome.FOLIO:
-                original = self._find_duplicate(s, row, result.fields)
-                if original is not None:
-                    row.outcome = str(Outcome.DUPLICADO)
-                    row.duplicate_of_id = original.id
-                    folio_text = original.folio.folio if original.folio else "sin folio"
-                    row.reasons = [
-                        *row.reasons,
-                        f"Misma petición que el folio {folio_text} (5.9): no se registra de nuevo.",
-                    ]
-                else:
-                    self._issue_folio(s, row, unidad, now)
+                self.issue_folio_or_link_duplicate(s, row, result.fields, unidad, now)
             for number in result.pages:
                 s.execute(
                     update(PageRow)
@@ -306,32 +370,51 @@ class Registry:
                     detail=row.outcome,
                 )
             )
-            doc_id = row.id
-        return self.result_of(doc_id, result.source)
+            return row.id
 
-    def _issue_folio(self, s: Session, row: DocumentRow, unidad: str, now: datetime) -> None:
+    def issue_folio_or_link_duplicate(
+        self, s: Session, row: DocumentRow, fields: dict[str, Field], unidad: str, now: datetime
+    ) -> None:
+        """Inside the caller's transaction: link `row` to an earlier folio of the same petition
+        (5.9) or issue it the next folio of its unit and year.
+
+        The counter row is locked before the duplicate check, so two processes registering the
+        same petition at once cannot both miss each other and both get a folio.
+        """
         prefix = f"{unit_code(unidad)}-{now.year}"
-        updated = s.execute(
+        self._lock_counter(s, prefix)
+        original = self._find_duplicate(s, row, fields)
+        if original is not None:
+            row.outcome = str(Outcome.DUPLICADO)
+            row.duplicate_of_id = original.id
+            folio_text = original.folio.folio if original.folio else "sin folio"
+            row.reasons = [
+                *row.reasons,
+                f"Misma petición que el folio {folio_text} (5.9): no se registra de nuevo.",
+            ]
+            return
+        seq = s.execute(
             update(FolioCounter)
             .where(FolioCounter.prefix == prefix)
             .values(last_seq=FolioCounter.last_seq + 1)
             .returning(FolioCounter.last_seq)
-        ).scalar()
-        if updated is None:
-            try:
-                with s.begin_nested():
-                    s.add(FolioCounter(prefix=prefix, last_seq=1))
-                updated = 1
-            except IntegrityError:  # another run created the counter first
-                updated = s.execute(
-                    update(FolioCounter)
-                    .where(FolioCounter.prefix == prefix)
-                    .values(last_seq=FolioCounter.last_seq + 1)
-                    .returning(FolioCounter.last_seq)
-                ).scalar_one()
-        folio = f"{prefix}-{updated:05d}"
+        ).scalar_one()
+        folio = f"{prefix}-{seq:05d}"
         s.add(FolioRow(folio=folio, document_id=row.id, issued_at=now))
         s.add(AuditEvent(at=now, document_id=row.id, action="folio_emitido", detail=folio))
+
+    @staticmethod
+    def _lock_counter(s: Session, prefix: str) -> None:
+        """Create the counter if needed and hold its row lock until the transaction ends."""
+        locked = select(FolioCounter.last_seq).where(FolioCounter.prefix == prefix)
+        if s.execute(locked.with_for_update()).first() is not None:
+            return
+        try:
+            with s.begin_nested():
+                s.add(FolioCounter(prefix=prefix, last_seq=0))
+        except IntegrityError:  # another process created it first; it is committed by now
+            pass
+        s.execute(locked.with_for_update()).one()
 
     def _find_duplicate(
         self, s: Session, row: DocumentRow, fields: dict[str, Field]

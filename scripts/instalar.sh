@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(
   tesseract-ocr tesseract-ocr-spa poppler-utils python3-venv
+  # The tests start a throw-away PostgreSQL server from these binaries (registry on PostgreSQL).
+  postgresql
   # Fonts for the form template and the synthetic handwriting-like samples.
   fonts-dejavu-core fonts-liberation fonts-dkg-handwriting fonts-breip fonts-femkeklaver
   fonts-comic-neue

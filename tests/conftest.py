@@ -20,3 +20,33 @@ def _private_umask():
 @pytest.fixture
 def db_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'buzon.db'}"
+
+
+# -- PostgreSQL (tests/postgres.py): the registry suite runs on both back ends -----------------
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A throw-away PostgreSQL server for the whole session. In CI it must run: never skip."""
+    from tests.postgres import PostgresUnavailable, start_server
+
+    try:
+        server = start_server()
+    except PostgresUnavailable as exc:
+        if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+            pytest.fail(f"CI: las pruebas de PostgreSQL no pueden omitirse: {exc}", pytrace=False)
+        pytest.skip(f"PostgreSQL no disponible en esta máquina: {exc}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_url(postgres_server) -> str:
+    """An empty database (a fresh schema) on the session's server for one test."""
+    return postgres_server.fresh_url()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_db_url(request, tmp_path: Path) -> str:
+    """The same test on a SQLite file and on PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'buzon.db'}"
+    return request.getfixturevalue("pg_url")

@@ -22,6 +22,9 @@ class Settings:
     workers: int = 2
     # OCR confidence below which a field that decides the route sends the document to review.
     min_field_confidence: float = 0.60
+    # Mean OCR confidence of a letter below which it is not discarded nor trusted to lack
+    # contact data without review.
+    min_text_confidence: float = 0.60
     # Per-cell digit confidence below which a comb digit counts as uncertain.
     min_digit_confidence: float = 0.50
     # Optional overrides of the classifier's thresholds (None: use the model's umbrales.json).
@@ -30,6 +33,8 @@ class Settings:
     es_peticion_aceptar: float = 0.5
     tipo_min: float | None = None
     caso_especial: float | None = None
+    # Weight of the volante's checkbox marks on the classifier's type probabilities.
+    mark_prior: float = 2.0
     postal_address_is_contact: bool = False
     contact_deadline_days: int = 10
     max_image_pixels: int = 120_000_000

@@ -39,12 +39,12 @@ EMAIL = re.compile(r"[a-z0-9._%+\-]+\s?@\s?[a-z0-9\-]+(?:\s?[.,]\s?[a-z0-9\-]+)+
 # Tesseract often reads "@" as O, 0, Q or ©, sometimes with a space: find such a candidate
 # before a known mail domain; `recover_email` decides, and confidence is reduced.
 SPACED_MISREAD_AT = re.compile(
-    r"([a-z0-9._%+\-]+?)\s?[O0oQ©®]?\s+((?:gmail|hotmail|yahoo|outlook|live|icloud|prodigy)"
-    r"\s?[.,]\s?(?:com(?:\.mx)?|mx|es|net))\b",
+    r"[a-z0-9._%+\-]+?\s?[O0oQ©®]?\s*(?:gmail|hotmail|yahoo|outlook|live|icloud|prodigy)"
+    r"\s?[.,]\s?(?:com(?:\.mx)?|mx|es|net)\b",
     re.IGNORECASE,
 )
 EMAIL_LABEL = re.compile(
-    r"(correo(?:\s+electr[oó]nico)?|e-?mail|email)\s*:?\s*(\S+)", re.IGNORECASE
+    r"(correo(?:\s+electr[oó]nico)?|e-?mail)(?:\s+es)?\s*:?\s*(\S+)", re.IGNORECASE
 )
 NAME_LABEL = re.compile(r"nombre(?:\s+completo)?\s*:\s*([^\n]+)", re.IGNORECASE)
 NAME_PHRASE = re.compile(

@@ -193,7 +193,10 @@ def _route_and_register(
     )
     validation = validate(fields, ctx.settings.min_field_confidence)
     scores = ctx.classifier.predict(text)
-    text_verdict = verdict(scores)
+    read = [p.text_confidence for p in pages if p.text]
+    text_verdict = verdict(
+        scores, sum(read) / len(read) if read else 0.0, first.marks, ctx.settings.mark_prior
+    )
     kind = document_kind(first.kind, text_verdict, ctx.thresholds)
     decision = decide(kind, text, text_verdict, validation, ctx.thresholds, first.marks or None)
     notes = [n for p in pages for n in p.notes]

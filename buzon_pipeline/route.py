@@ -33,16 +33,20 @@ class RouteThresholds:
     es_peticion_aceptar: float  # at or above: a petition; between the two: review
     tipo_min: float
     caso_especial: float
+    # Mean OCR confidence below which a free-text page is "not really read": it is neither
+    # discarded nor trusted to have no contact data without a human look.
+    min_text_confidence: float = 0.60
 
 
 @dataclass(frozen=True)
 class TextVerdict:
-    """The classifier's scores reduced to what routing needs."""
+    """The classifier's scores, and how well the text was read, reduced to what routing needs."""
 
     es_peticion: float
     tipo: str
     tipo_confidence: float
     caso_especial: float
+    text_confidence: float = 1.0
 
 
 def document_kind(page_kind: Kind | None, verdict: TextVerdict, t: RouteThresholds) -> Kind:
@@ -67,11 +71,20 @@ def decide(
         return Decision(Outcome.REVISION, (*reasons, "No se pudo leer texto en la página."))
 
     p = verdict.es_peticion
-    if p < thresholds.es_peticion_descartar and kind is not Kind.VOLANTE and not special:
+    is_volante = kind is Kind.VOLANTE
+    legible = is_volante or verdict.text_confidence >= thresholds.min_text_confidence
+    if p < thresholds.es_peticion_descartar and legible and not is_volante and not special:
         reasons.append(f"No contiene una petición (probabilidad de petición {p:.0%}).")
         return Decision(Outcome.DESCARTADO, tuple(reasons))
 
     review: list[str] = []
+    # A poorly read letter may hold contact data OCR missed; once the minimum data has been
+    # found anyway, how well the rest was read no longer changes the route.
+    if not legible and not validation.minimum:
+        review.append(
+            f"Texto poco legible (confianza de lectura {verdict.text_confidence:.0%}): "
+            "no se descarta ni se da por hecho que no tenga datos de contacto sin revisarlo."
+        )
     if p < thresholds.es_peticion_aceptar:
         review.append(f"No es claro si contiene una petición (probabilidad {p:.0%}).")
     elif verdict.tipo_confidence < thresholds.tipo_min:

@@ -89,11 +89,23 @@ def nss_repairs(nss: str) -> list[str]:
 
 
 def repairs_from_alternatives(
-    digits: list[str], alternatives: list[Iterable[tuple[str, float]]], min_prob: float = 0.05
+    digits: list[str],
+    alternatives: list[Iterable[tuple[str, float]]],
+    min_prob: float = 0.2,
+    max_chosen: float = 0.8,
 ) -> list[tuple[str, float]]:
-    """Valid NSS made by swapping one cell for one of its recogniser alternatives."""
+    """Valid NSS made by swapping one doubtful cell for a likely recogniser alternative.
+
+    Only cells whose chosen digit is itself doubtful (< max_chosen) are touched, and only for
+    alternatives the recogniser found likely (>= min_prob): with every alternative of every
+    cell allowed, some wrong number passes the check digit one time in ten.
+    """
     found = []
     for pos, options in enumerate(alternatives):
+        options = list(options)
+        chosen = max((p for d, p in options if d == digits[pos]), default=0.0)
+        if chosen >= max_chosen:
+            continue
         for alt, prob in options:
             if alt == digits[pos] or prob < min_prob:
                 continue
@@ -174,10 +186,17 @@ def validate(fields: dict[str, Field], min_confidence: float) -> Validation:
     if contact_unsure:
         # The route hinges on whether there is contact data: a human must read it.
         uncertain.append("Hay datos de contacto escritos que no se pudieron leer con certeza.")
-    elif phone_ok and fields["telefono"].confidence < min_confidence and not mail_ok:
-        uncertain.append("Teléfono leído con confianza baja.")
-    elif mail_ok and not phone_ok and fields["correo"].confidence < min_confidence:
-        uncertain.append("Correo electrónico leído con confianza baja.")
+    for name, label in (("telefono", "Teléfono"), ("correo", "Correo electrónico")):
+        field = fields.get(name, EMPTY_FIELD)
+        if not field.value or field.confidence >= min_confidence:
+            continue
+        message = f"{label} leído con confianza baja ({field.confidence:.0%})"
+        other_ok = mail_ok if name == "telefono" else phone_ok
+        # Only when it is the sole contact datum does it decide the route.
+        if other_ok:
+            notes.append(message + "; verifíquelo.")
+        else:
+            uncertain.append(message + ".")
 
     nss = fields.get("nss", EMPTY_FIELD)
     nss_written = nss.present or bool(nss.value)

@@ -58,3 +58,8 @@ def test_misread_at_before_known_domain_is_recovered_with_lower_confidence():
 def test_email_typo_is_present_but_invalid():
     email = letter("correo: juanperez gmail")["correo"]
     assert email.present and email.value is None
+
+
+def test_misread_at_without_space_and_correo_es_phrase():
+    email = letter("Mi correo es jose_varQicloud.com. Gracias")["correo"]
+    assert email.value == "jose_var@icloud.com"

@@ -57,3 +57,17 @@ def test_checkbox_disagreement_is_reported_not_routed():
     decision = outcome(kind=Kind.VOLANTE, verdict=v(tipo="reconocimiento"), marks={"queja": True})
     assert decision.outcome is Outcome.FOLIO
     assert any("marcó" in r for r in decision.reasons)
+
+
+def test_poorly_read_letter_is_neither_discarded_nor_public_without_review():
+    blurry = TextVerdict(0.02, "queja_servicio", 0.9, 0.0, text_confidence=0.4)
+    assert outcome(verdict=blurry).outcome is Outcome.REVISION
+    no_contact = TextVerdict(0.9, "queja_servicio", 0.9, 0.0, text_confidence=0.4)
+    decision = outcome(verdict=no_contact, validation=fields(nss=None, telefono=None))
+    assert decision.outcome is Outcome.REVISION
+    assert any("poco legible" in r for r in decision.reasons)
+
+
+def test_poorly_read_letter_with_complete_data_still_gets_its_folio():
+    read_badly = TextVerdict(0.9, "queja_servicio", 0.9, 0.0, text_confidence=0.4)
+    assert outcome(verdict=read_badly).outcome is Outcome.FOLIO

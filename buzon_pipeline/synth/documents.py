@@ -91,8 +91,8 @@ def _marcas(rng: random.Random, tipo: str | None) -> list[str]:
 
 def make_volante(rng: random.Random, **opts: Any) -> SynthDocument:
     """Options: font_kind, legible, tipo, servicio, caso_especial, empty, marcas, level, mild,
-    mode, and the person's fields nombre/nss/telefono/correo/unidad (bool) with
-    nss_valid/phone_valid/email_valid."""
+    mode, correction (a comb digit crossed out and rewritten), and the person's fields
+    nombre/nss/telefono/correo/unidad (bool) with nss_valid/phone_valid/email_valid."""
     font_kind = _pick(opts.get("font_kind"), "handwriting" if rng.random() < 0.8 else "typed")
     writer = ink.random_writer(rng, font_kind, legible=opts.get("legible", False))
     empty = _pick(opts.get("empty"), rng.random() < 0.02)
@@ -106,7 +106,8 @@ def make_volante(rng: random.Random, **opts: Any) -> SynthDocument:
                                 None, None, None)
     marcas = _pick(opts.get("marcas"), _marcas(rng, petition.tipo if petition else None))
     page = render_volante(filing, writer, tuple(marcas), rng, taod=rng.random() < 0.85,
-                          correction=font_kind == "handwriting" and rng.random() < 0.1)
+                          correction=_pick(opts.get("correction"),
+                                           font_kind == "handwriting" and rng.random() < 0.1))
     pages, records = _degrade_pages([page], rng, opts)
     fields = truth.filing_fields(filing, filing.unidad, filing.servicio)
     return SynthDocument(pages, truth.build_truth(

@@ -35,6 +35,14 @@ def _run(action: Callable[[], Any]) -> Any:
         sys.exit(int(ExitCode.INTERRUPTED))
 
 
+db_option = click.option(
+    "--db", "db_url", help="URL de la base de datos (por omisión sqlite:///buzon.db)."
+)
+config_option = click.option(
+    "--config", "config_file", type=click.Path(), help="Archivo de configuración TOML."
+)
+
+
 class _LazyBar:
     """A progress bar on stderr created once the total is known (after the inputs are read)."""
 
@@ -68,10 +76,10 @@ def main() -> None:
 @click.argument("escaneos", nargs=-1, required=True)
 @click.option("--taod", required=True, help="Nombre del TAOD que recibe (5.32).")
 @click.option("--unidad", required=True, help="Unidad médica o administrativa, p. ej. «UMF 20».")
-@click.option("--db", "db_url", help="URL de la base de datos (por omisión sqlite:///buzon.db).")
+@db_option
 @click.option("--reportes", "reports_dir", help="Carpeta de reportes (por omisión ./reportes).")
 @click.option("--trabajadores", "workers", type=int, help="Procesos en paralelo (por omisión 2).")
-@click.option("--config", "config_file", type=click.Path(), help="Archivo de configuración TOML.")
+@config_option
 @click.option(
     "--json",
     "as_json",
@@ -166,7 +174,7 @@ def _print_summary(summary: api.BatchSummary, err: bool) -> None:
     help="Carpeta donde escribir evaluacion.md y evaluacion.json.",
 )
 @click.option("--trabajadores", "workers", type=int, help="Procesos en paralelo.")
-@click.option("--config", "config_file", type=click.Path(), help="Archivo de configuración TOML.")
+@config_option
 def evaluar(
     particion: str, n: int, salida: str, workers: int | None, config_file: str | None
 ) -> None:
@@ -207,8 +215,8 @@ def _table(rows: list[list[str]]) -> list[str]:
     help="Lista las peticiones pendientes de contacto (act. 47): quién es, su teléfono o "
     "correo, qué dato falta y cuántos días hábiles lleva abierta.",
 )
-@click.option("--db", "db_url", help="URL de la base de datos (por omisión sqlite:///buzon.db).")
-@click.option("--config", "config_file", type=click.Path(), help="Archivo de configuración TOML.")
+@db_option
+@config_option
 @click.option(
     "--json",
     "as_json",
@@ -270,8 +278,8 @@ def contactos(db_url: str | None, config_file: str | None, as_json: bool) -> Non
     is_flag=True,
     help="No se obtuvieron los datos: cierra la petición por desinterés.",
 )
-@click.option("--db", "db_url", help="URL de la base de datos (por omisión sqlite:///buzon.db).")
-@click.option("--config", "config_file", type=click.Path(), help="Archivo de configuración TOML.")
+@db_option
+@config_option
 @click.option("--json", "as_json", is_flag=True, help="Imprime el resultado en JSON, y nada más.")
 def contacto(
     doc: int,
@@ -336,8 +344,8 @@ def contacto(
     type=click.IntRange(min=0),
     help="Plazo en días hábiles (por omisión contact_deadline_days de la configuración, 10).",
 )
-@click.option("--db", "db_url", help="URL de la base de datos (por omisión sqlite:///buzon.db).")
-@click.option("--config", "config_file", type=click.Path(), help="Archivo de configuración TOML.")
+@db_option
+@config_option
 @click.option(
     "--json",
     "as_json",

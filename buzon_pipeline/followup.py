@@ -21,6 +21,7 @@ from .datatypes import Field, Outcome
 from .errors import UsageError
 from .registry import AuditEvent, BatchRow, ContactRow, DocumentRow, FieldRow, Registry
 from .report import CONSULTA_URL, OUTCOME_LABELS
+from .route import missing_minimum
 from .validate import (
     email_is_valid,
     name_is_plausible,
@@ -199,15 +200,7 @@ def _value(fields: dict[str, Field], name: str) -> str | None:
 
 def _missing(fields: dict[str, Field]) -> tuple[str, ...]:
     # Confidence does not enter the minimum-data status, only the review reasons.
-    check = validate(fields, min_confidence=0.0)
-    missing = []
-    if not check.name_valid:
-        missing.append("nombre")
-    if not check.nss_valid:
-        missing.append("nss")
-    if not check.contact:
-        missing.append("contacto")
-    return tuple(missing)
+    return missing_minimum(validate(fields, min_confidence=0.0))
 
 
 # -- acts 47 → 49 and 48 -----------------------------------------------------------------------

@@ -19,6 +19,7 @@ TIPO_LABELS = {
     "sugerencia": "sugerencia",
     "reconocimiento": "reconocimiento",
 }
+MISSING_LABELS = {"nombre": "nombre", "nss": "NSS", "contacto": "teléfono o correo"}
 MARK_TO_TIPOS = {
     "queja": {"queja_servicio", "queja_administrativa"},
     "sugerencia": {"sugerencia"},
@@ -100,21 +101,23 @@ def decide(
         reasons.append("Datos mínimos completos: se registra con folio.")
         return Decision(Outcome.FOLIO, tuple(reasons))
     if validation.contact:
-        reasons.append(f"Faltan datos mínimos: {', '.join(missing_minimum(validation))}.")
+        missing = ", ".join(MISSING_LABELS[m] for m in missing_minimum(validation))
+        reasons.append(f"Faltan datos mínimos: {missing}.")
         return Decision(Outcome.PENDIENTE_CONTACTO, tuple(reasons))
     reasons.append("Sin datos de contacto: se registra como público en general.")
     return Decision(Outcome.PUBLICO_GENERAL, tuple(reasons))
 
 
-def missing_minimum(validation: Validation) -> list[str]:
+def missing_minimum(validation: Validation) -> tuple[str, ...]:
+    """Keys of the datos mínimos (4.12) still missing: nombre, nss, contacto."""
     missing = []
     if not validation.name_valid:
         missing.append("nombre")
     if not validation.nss_valid:
-        missing.append("NSS")
+        missing.append("nss")
     if not validation.contact:
-        missing.append("teléfono o correo")
-    return missing
+        missing.append("contacto")
+    return tuple(missing)
 
 
 def _mark_disagreement(marks: dict[str, bool] | None, tipo: str) -> list[str]:

@@ -29,14 +29,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-TIPOS: tuple[str, ...] = (
-    "orientacion",
-    "gestion",
-    "queja_servicio",
-    "queja_administrativa",
-    "sugerencia",
-    "reconocimiento",
-)
+from .datatypes import TIPOS
+
 SERVICIOS: tuple[str, ...] = (
     "consulta_externa",
     "urgencias",

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..datatypes import TIPOS
 from ..validate import strip_accents
 
 FIELDS = ("nombre", "nss", "telefono", "correo")
@@ -22,14 +23,6 @@ OUTCOMES = (
     "revision",
     "error",
     "ninguno",
-)
-TIPOS = (
-    "orientacion",
-    "gestion",
-    "queja_servicio",
-    "queja_administrativa",
-    "sugerencia",
-    "reconocimiento",
 )
 
 

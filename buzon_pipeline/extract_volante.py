@@ -122,7 +122,8 @@ def _comb_field(
     if not is_nss:
         return Field(normalise_phone(raw), confidence, box, raw, present=True), None
     if nss_is_valid(raw):
-        return Field(raw, confidence, box, raw, present=True), None
+        cells_right = float(np.prod([r.confidence for r in written]))
+        return Field(raw, checked_confidence(cells_right), box, raw, present=True), None
     candidates = repairs_from_alternatives(
         [r.digit for r in written], [r.alternatives for r in written]
     )
@@ -130,6 +131,16 @@ def _comb_field(
         note = "NSS corregido en un dígito dudoso para cumplir el dígito verificador."
         return Field(candidates[0][0], confidence, box, raw, present=True), note
     return Field(None, confidence, box, raw, present=True), None
+
+
+def checked_confidence(all_cells_right: float, pass_if_wrong: float = 0.1) -> float:
+    """P(NSS right | it passed the check digit), from P(every cell read right).
+
+    A misreading passes the Luhn check at most one time in ten (a single wrong digit never
+    does), so a number that passes is much more likely right than its cells alone say.
+    """
+    wrong = 1.0 - all_cells_right
+    return all_cells_right / (all_cells_right + wrong * pass_if_wrong)
 
 
 def _checkbox(image: np.ndarray, spec: FieldSpec, dpi: int) -> bool:

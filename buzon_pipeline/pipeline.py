@@ -191,7 +191,12 @@ def _route_and_register(
     fields: dict[str, Field] = (
         dict(first.fields) if first.kind is Kind.VOLANTE else extract_letter(pages)
     )
-    validation = validate(fields, ctx.settings.min_field_confidence)
+    comb_limits = (
+        {"nss": ctx.settings.min_nss_confidence, "telefono": ctx.settings.min_digit_confidence}
+        if first.kind is Kind.VOLANTE
+        else None
+    )
+    validation = validate(fields, ctx.settings.min_field_confidence, comb_limits)
     scores = ctx.classifier.predict(text)
     read = [p.text_confidence for p in pages if p.text]
     text_verdict = verdict(

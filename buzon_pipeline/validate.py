@@ -166,8 +166,21 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
 
 
-def validate(fields: dict[str, Field], min_confidence: float) -> Validation:
-    """Check datos mínimos (4.12): nombre + NSS + (teléfono or correo)."""
+def validate(
+    fields: dict[str, Field],
+    min_confidence: float,
+    field_min_confidence: dict[str, float] | None = None,
+) -> Validation:
+    """Check datos mínimos (4.12): nombre + NSS + (teléfono or correo).
+
+    `field_min_confidence` overrides the threshold per field, for readers calibrated apart
+    (the comb-cell digit model is confident at a different scale from Tesseract).
+    """
+    limits = field_min_confidence or {}
+
+    def unsure(name: str) -> bool:
+        return fields.get(name, EMPTY_FIELD).confidence < limits.get(name, min_confidence)
+
     out = dict(fields)
     uncertain: list[str] = []
     notes: list[str] = []
@@ -176,11 +189,11 @@ def validate(fields: dict[str, Field], min_confidence: float) -> Validation:
     name_ok = bool(name.value) and name_is_plausible(name.value or "")
     if name.present and not name_ok:
         notes.append("El nombre escrito no se pudo leer con claridad.")
-    elif name_ok and name.confidence < min_confidence:
+    elif name_ok and unsure("nombre"):
         notes.append(f"Nombre leído con confianza baja ({name.confidence:.0%}); verifíquelo.")
 
-    phone_ok, phone_unsure = _contact_field(fields.get("telefono", EMPTY_FIELD), min_confidence)
-    mail_ok, mail_unsure = _contact_field(fields.get("correo", EMPTY_FIELD), min_confidence)
+    phone_ok, phone_unsure = _contact_field(fields.get("telefono", EMPTY_FIELD), unsure("telefono"))
+    mail_ok, mail_unsure = _contact_field(fields.get("correo", EMPTY_FIELD), unsure("correo"))
     contact = phone_ok or mail_ok
     contact_unsure = not contact and (phone_unsure or mail_unsure)
     if contact_unsure:
@@ -188,7 +201,7 @@ def validate(fields: dict[str, Field], min_confidence: float) -> Validation:
         uncertain.append("Hay datos de contacto escritos que no se pudieron leer con certeza.")
     for name, label in (("telefono", "Teléfono"), ("correo", "Correo electrónico")):
         field = fields.get(name, EMPTY_FIELD)
-        if not field.value or field.confidence >= min_confidence:
+        if not field.value or not unsure(name):
             continue
         message = f"{label} leído con confianza baja ({field.confidence:.0%})"
         other_ok = mail_ok if name == "telefono" else phone_ok
@@ -207,7 +220,7 @@ def validate(fields: dict[str, Field], min_confidence: float) -> Validation:
     if nss_written and not nss_valid:
         message = "El NSS escrito no pasa el dígito verificador (o no tiene 11 dígitos)."
         (uncertain if nss_decides else notes).append(message)
-    elif nss_valid and nss.confidence < min_confidence and nss_decides:
+    elif nss_valid and unsure("nss") and nss_decides:
         uncertain.append(f"NSS leído con confianza baja ({nss.confidence:.0%}).")
 
     minimum = name_ok and nss_valid and contact
@@ -216,9 +229,8 @@ def validate(fields: dict[str, Field], min_confidence: float) -> Validation:
     )
 
 
-def _contact_field(field: Field, min_confidence: float) -> tuple[bool, bool]:
+def _contact_field(field: Field, low_confidence: bool) -> tuple[bool, bool]:
     """(usable, written-but-unreadable) for a phone or e-mail field already normalised."""
     if field.value:
         return True, False
-    written_but_bad = field.present and field.confidence < min_confidence
-    return False, written_but_bad
+    return False, field.present and low_confidence

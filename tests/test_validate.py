@@ -139,3 +139,11 @@ def test_recover_email_restores_misread_at_only_before_known_domains():
     assert recover_email("ADIAZOICLOUD.COM") == ("adiaz@icloud.com", True)
     assert recover_email("ana.ruiz@gmail.com") == ("ana.ruiz@gmail.com", False)
     assert recover_email("anaruizOmiempresa.com") == (None, False)
+
+
+def test_per_field_thresholds_override_the_default():
+    fields = _fields(nombre="Ana Ruiz Paz", nss=make_nss("1234567890"), telefono="5512345678",
+                     correo=None)
+    fields["telefono"] = Field("5512345678", 0.8, present=True)
+    assert not validate(fields, 0.6).uncertain
+    assert validate(fields, 0.6, {"telefono": 0.9}).uncertain

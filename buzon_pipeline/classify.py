@@ -42,6 +42,4 @@ def verdict(
         total = sum(probs.values()) or 1.0
         probs = {t: p / total for t, p in probs.items()}
     tipo = max(probs, key=probs.get)
-    return TextVerdict(
-        scores.es_peticion, tipo, probs[tipo], scores.caso_especial, text_confidence
-    )
+    return TextVerdict(scores.es_peticion, tipo, probs[tipo], scores.caso_especial, text_confidence)

@@ -39,8 +39,19 @@ class BatchSummary:
         return [r for r in self.results if r.document_id is not None]
 
     @property
+    def blank_pages(self) -> int:
+        return sum(
+            1 for r in self.results if r.document_id is None and r.outcome is Outcome.DESCARTADO
+        )
+
+    @property
     def outcome_counts(self) -> Counter:
-        return Counter(str(r.outcome) for r in self.results)
+        """Outcomes of documents and of unreadable files/pages (blank pages counted apart)."""
+        return Counter(
+            str(r.outcome)
+            for r in self.results
+            if r.document_id is not None or r.outcome is Outcome.ERROR
+        )
 
     @property
     def folios_issued(self) -> int:

@@ -131,7 +131,8 @@ def _print_summary(summary: api.BatchSummary, err: bool) -> None:
     say(f"Lote {summary.batch_id} — {summary.unidad} — TAOD: {summary.taod}")
     say(
         f"Archivos: {summary.files}   Páginas leídas: {summary.pages_read} de "
-        f"{summary.pages_total}   Documentos: {len(summary.documents)}"
+        f"{summary.pages_total}   Documentos: {len(summary.documents)}   "
+        f"Páginas en blanco: {summary.blank_pages}"
     )
     for key, label in OUTCOME_LABELS.items():
         if summary.outcome_counts.get(key):

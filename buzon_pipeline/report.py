@@ -166,7 +166,8 @@ def summary_html(summary: BatchSummary) -> str:
     parts += [
         "<h2>Totales</h2>",
         f"<p>Archivos: {summary.files} · páginas leídas: {summary.pages_read} de "
-        f"{summary.pages_total} · documentos: {len(summary.documents)} · folios emitidos: "
+        f"{summary.pages_total} · páginas en blanco: {summary.blank_pages} · "
+        f"documentos: {len(summary.documents)} · folios emitidos: "
         f"{summary.folios_issued} · para revisión: {summary.review} · "
         f"errores: {summary.errors}</p>",
         "<h3>Por resultado</h3>",

@@ -105,6 +105,15 @@ def test_every_sample_document_matches_ground_truth(run):
     assert not mismatches, "\n".join(mismatches)
 
 
+def test_summary_counts_match_the_samples(run):
+    _, _, first, _ = run
+    documents = sum(len(t["documents"]) for t in truths().values())
+    blanks = sum(len(t.get("blank_pages", [])) for t in truths().values())
+    folios = sum(d["outcome"] == "folio" for t in truths().values() for d in t["documents"])
+    assert f"Documentos: {documents}   Páginas en blanco: {blanks}" in first.stderr
+    assert f"Folios emitidos: {folios}" in first.stderr
+
+
 def test_json_contract(run):
     _, _, first, _ = run
     kinds = {"volante", "escrito_libre", "otro"}

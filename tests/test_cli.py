@@ -59,3 +59,11 @@ def test_bad_config_is_a_usage_error(tmp_path):
     result = invoke("procesar", str(tmp_path), "--taod", "T", "--unidad", "U", "--config", str(cfg))
     assert result.exit_code == ExitCode.BAD_ARGS
     assert "configuración" in result.output
+
+
+def test_every_command_is_documented_in_the_readme():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    missing = [name for name in main.commands if f"buzon {name}" not in readme]
+    assert not missing, f"comandos sin documentar en README.md: {missing}"

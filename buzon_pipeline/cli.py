@@ -1,13 +1,14 @@
 """The `buzon` command: parses options and calls `buzon_pipeline.api`; nothing else.
 
-Exit codes (also in the README): 0 ok · 2 bad arguments or configuration · 3 no readable
-input · 4 missing dependency (Tesseract, Spanish data, model) · 5 database · 6 batch finished
-with files or pages in error · 130 interrupted.
+Exit codes (also in the README): 0 ok · 1 internal error · 2 bad arguments or configuration ·
+3 no readable input · 4 missing dependency (Tesseract, Spanish data, model) · 5 database ·
+6 batch finished with files or pages in error · 130 interrupted.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -33,6 +34,17 @@ def _run(action: Callable[[], Any]) -> Any:
             err=True,
         )
         sys.exit(int(ExitCode.INTERRUPTED))
+    except Exception as exc:
+        # An unexpected error's message may quote personal data (a value in a failed
+        # statement, a field read from a page): print only its type unless debugging.
+        if os.environ.get("BUZON_DEBUG"):
+            raise
+        click.echo(
+            f"Error interno ({type(exc).__name__}). Lo procesado hasta aquí quedó registrado; "
+            "vuelva a ejecutar el mismo comando. Para ver el detalle: BUZON_DEBUG=1.",
+            err=True,
+        )
+        sys.exit(int(ExitCode.INTERNAL))
 
 
 db_option = click.option(

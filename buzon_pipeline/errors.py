@@ -18,6 +18,7 @@ from enum import IntEnum
 
 class ExitCode(IntEnum):
     OK = 0
+    INTERNAL = 1  # a program error; its message is hidden (it may quote personal data)
     BAD_ARGS = 2
     INPUT = 3
     MISSING_DEPENDENCY = 4

@@ -186,8 +186,10 @@ def make_engine(url: str) -> Engine:
     if parsed.drivername == "postgresql":  # the driver this package installs
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(parsed)
-    engine = create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT})
+        return create_engine(parsed, hide_parameters=True)
+    engine = create_engine(
+        parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT}, hide_parameters=True
+    )
 
     # pysqlite's own implicit BEGIN is deferred and skips SAVEPOINTs; take over (SQLAlchemy's
     # documented recipe) and start every transaction with the write lock, so two processes

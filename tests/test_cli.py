@@ -67,3 +67,16 @@ def test_every_command_is_documented_in_the_readme():
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     missing = [name for name in main.commands if f"buzon {name}" not in readme]
     assert not missing, f"comandos sin documentar en README.md: {missing}"
+
+
+def test_unexpected_errors_do_not_leak_their_message(monkeypatch, tmp_path):
+    from buzon_pipeline import api
+
+    def boom(*args, **kwargs):
+        raise ValueError("María López 12345678903")
+
+    monkeypatch.setattr(api, "process_batch", boom)
+    monkeypatch.delenv("BUZON_DEBUG", raising=False)
+    result = invoke("procesar", str(tmp_path), "--taod", "T", "--unidad", "U")
+    assert result.exit_code == ExitCode.INTERNAL
+    assert "ValueError" in result.output and "María" not in result.output

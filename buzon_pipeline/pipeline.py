@@ -215,7 +215,8 @@ def _route_and_register(
         folio=None,
         tipo=text_verdict.tipo if is_petition else None,
         caso_especial=text_verdict.caso_especial >= ctx.thresholds.caso_especial,
-        fields=validation.fields,
+        # 5.14: a discarded page is not a petition; none of its personal data is kept.
+        fields=validation.fields if is_petition else {},
         reasons=[*decision.reasons, *notes],
         servicio=servicio,
     )

@@ -174,3 +174,11 @@ def test_reports_are_written_owner_only(run):
         assert mode & 0o077 == 0, path
     html = next(p for p in files if p.name == "resumen.html").read_text(encoding="utf-8")
     assert "Resumen de fin de turno" in html
+
+
+def test_discarded_documents_keep_no_personal_data(run):
+    _, _, first, _ = run
+    discarded = [r for r in parse(first.stdout) if r["outcome"] == "descartado"]
+    assert discarded
+    for record in discarded:
+        assert all(f["value"] is None for f in record["fields"].values()), record["source"]

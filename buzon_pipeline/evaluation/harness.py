@@ -97,8 +97,11 @@ def write_outputs(report: Report, pairs: list[Pair], out: Path, title: str) -> s
     detail = [
         {
             "seed": p.truth.get("seed"),
+            "truth_kind": p.truth["kind"],
+            "font_kind": p.truth.get("font_kind"),
             "truth_outcome": p.truth["outcome"],
             "outcome": p.pred["outcome"] if p.pred else None,
+            "reasons": p.pred["reasons"] if p.pred else [],
         }
         for p in pairs
     ]

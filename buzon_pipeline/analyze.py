@@ -26,14 +26,13 @@ class PageAnalyzer:
     def analyze(self, page: Page) -> PageAnalysis:
         base = {"source": page.source, "source_sha256": page.source_sha256, "number": page.number}
         if is_blank(page.image, page.dpi):
-            return PageAnalysis(**base, blank=True, image_shape=page.image.shape)
+            return PageAnalysis(**base, blank=True)
         prepared = prepare(page)
         common = dict(
             base,
             blank=False,
             rotation=prepared.rotation,
             skew=prepared.skew,
-            image_shape=prepared.gray.shape,
         )
         alignment = align_to_template(prepared.gray, page.dpi, self.layout)
         if page_kind(alignment) is Kind.VOLANTE:

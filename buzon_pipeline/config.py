@@ -39,7 +39,6 @@ class Settings:
     caso_especial: float | None = None
     # Weight of the volante's checkbox marks on the classifier's type probabilities.
     mark_prior: float = 2.0
-    postal_address_is_contact: bool = False
     contact_deadline_days: int = 10
     max_image_pixels: int = 120_000_000
     max_pdf_pages: int = 500

@@ -100,23 +100,6 @@ class PageAnalysis:
     error: str | None = None
     rotation: int = 0
     skew: float = 0.0
-    image_shape: tuple[int, int] = (0, 0)
-
-
-@dataclass(frozen=True)
-class Document:
-    source: str
-    source_sha256: str
-    pages: tuple[PageAnalysis, ...]
-    kind: Kind
-
-    @property
-    def page_numbers(self) -> list[int]:
-        return [p.number for p in self.pages]
-
-    @property
-    def text(self) -> str:
-        return "\n".join(p.text for p in self.pages if p.text)
 
 
 @dataclass(frozen=True)
@@ -129,15 +112,6 @@ class Validation:
     minimum: bool
     uncertain: tuple[str, ...]  # reasons that decide the route and need a human
     notes: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Classification:
-    es_peticion: float
-    tipo: str | None
-    tipo_confidence: float
-    servicio: str | None
-    caso_especial: bool
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ import click
 from . import api
 from .config import load_settings
 from .errors import BuzonError, ExitCode
-from .report import OUTCOME_LABELS
+from .labels import OUTCOME_LABELS
 
 
 def _run(action: Callable[[], Any]) -> Any:

@@ -7,6 +7,7 @@ process pool; per-run context lives in `config.Settings`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import StrEnum
 
 import numpy as np
@@ -136,6 +137,7 @@ class DocumentResult:
     servicio: str | None = None
     document_id: int | None = None
     already_registered: bool = False
+    summary: str = ""  # opening of the petition text, for the SIADE export; not in --json
 
     def as_json(self) -> dict:
         return {
@@ -151,3 +153,13 @@ class DocumentResult:
             },
             "reasons": self.reasons,
         }
+
+
+@dataclass(frozen=True)
+class BatchInfo:
+    """Who received a batch, where and when (5.32): the header of every report."""
+
+    batch_id: int
+    taod: str
+    unidad: str
+    received_at: datetime

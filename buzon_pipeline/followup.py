@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session
 
 from .datatypes import Field, Outcome
 from .errors import UsageError
+from .labels import CONSULTA_URL, OUTCOME_LABELS
 from .registry import AuditEvent, BatchRow, ContactRow, DocumentRow, FieldRow, Registry
-from .report import CONSULTA_URL, OUTCOME_LABELS
 from .route import missing_minimum
 from .validate import (
     email_is_valid,

@@ -15,22 +15,11 @@ from typing import TYPE_CHECKING
 
 from .config import Settings
 from .datatypes import DocumentResult, Outcome
-from .route import TIPO_LABELS
+from .labels import CONSULTA_URL, OUTCOME_LABELS, TIPO_LABELS
 
 if TYPE_CHECKING:
     from .api import BatchSummary
 
-CONSULTA_URL = "http://siadeconsulta.imss.gob.mx/consultapeticiones"
-OUTCOME_LABELS = {
-    "folio": "Registrada con folio",
-    "pendiente_contacto": "Pendiente de contacto",
-    "publico_general": "Público en general",
-    "descartado": "Descartado (no es petición)",
-    "duplicado": "Duplicado (ya tiene folio)",
-    "revision": "Para revisión",
-    "error": "Error de lectura",
-    "cerrado_desinteres": "Cerrado por desinterés",
-}
 SIADE_COLUMNS = [
     "folio_local",
     "folio_siade",

@@ -10,15 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .datatypes import Decision, Kind, Outcome, Validation
+from .labels import TIPO_LABELS
 
-TIPO_LABELS = {
-    "orientacion": "orientación",
-    "gestion": "gestión",
-    "queja_servicio": "queja de servicio",
-    "queja_administrativa": "queja administrativa",
-    "sugerencia": "sugerencia",
-    "reconocimiento": "reconocimiento",
-}
 MISSING_LABELS = {"nombre": "nombre", "nss": "NSS", "contacto": "teléfono o correo"}
 MARK_TO_TIPOS = {
     "queja": {"queja_servicio", "queja_administrativa"},

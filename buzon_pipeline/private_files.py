@@ -1,0 +1,25 @@
+"""Owner-only files and folders: everything the program writes may carry personal data (5.14)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def private_dir(path: Path) -> Path:
+    """Create `path` (and missing parents) with mode 0700 and return it."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.chmod(path, 0o700)
+    return path
+
+
+def write_private_bytes(path: Path, data: bytes) -> Path:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+    os.chmod(path, 0o600)  # an existing file keeps its old mode through O_CREAT
+    return path
+
+
+def write_private_text(path: Path, text: str) -> Path:
+    return write_private_bytes(path, text.encode("utf-8"))

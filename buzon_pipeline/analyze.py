@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
 
 from . import ocr
 from .align import align_to_template
+from .archive import save_page_view
 from .datatypes import Kind, Page, PageAnalysis
 from .digits import DigitModel
 from .extract_volante import extract_volante
@@ -18,10 +22,16 @@ from .preprocess import prepare
 class PageAnalyzer:
     layout: FormLayout
     digits: DigitModel
+    archive_dir: Path | None = None  # None: keep no page views (benchmarks, unit tests)
 
     @classmethod
-    def load(cls) -> PageAnalyzer:
-        return cls(load_layout(), DigitModel.load())
+    def load(cls, archive_dir: Path | None = None) -> PageAnalyzer:
+        return cls(load_layout(), DigitModel.load(), archive_dir)
+
+    def _archive(self, page: Page, view: np.ndarray) -> str | None:
+        if self.archive_dir is None:
+            return None
+        return str(save_page_view(self.archive_dir, page.source_sha256, page.number, view))
 
     def analyze(self, page: Page) -> PageAnalysis:
         base = {"source": page.source, "source_sha256": page.source_sha256, "number": page.number}
@@ -39,6 +49,7 @@ class PageAnalyzer:
             reading = extract_volante(alignment.image, page.dpi, self.layout, self.digits)
             return PageAnalysis(
                 **common,
+                image=self._archive(page, alignment.image),
                 kind=Kind.VOLANTE,
                 text=reading.description,
                 text_confidence=reading.description_confidence,
@@ -49,6 +60,7 @@ class PageAnalyzer:
         result = ocr.read(prepared.gray, psm=3)
         return PageAnalysis(
             **common,
+            image=self._archive(page, prepared.gray),
             kind=None,
             text=result.text,
             text_confidence=result.confidence,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -10,7 +9,7 @@ from pathlib import Path
 
 from . import ocr
 from .config import Settings
-from .datatypes import DocumentResult, Outcome
+from .datatypes import BatchInfo, DocumentResult, ResultSet
 from .errors import MissingDependencyError, NoInputError, UsageError
 from .ingest import expand_inputs
 from .pipeline import build_context, inspect_all, run_sources
@@ -20,50 +19,17 @@ from .textclass import ModelNotFoundError, TextClassifier, default_model_dir
 
 
 @dataclass
-class BatchSummary:
-    batch_id: int
-    taod: str
-    unidad: str
-    received_at: datetime
-    files: int
-    pages_total: int
-    pages_read: int
-    results: list[DocumentResult]
-    ignored_files: list[str]
+class BatchSummary(ResultSet):
+    """What one `procesar` run did, for the console and --json (the reports come from the
+    registry, so they also show later decisions)."""
+
+    info: BatchInfo = field(kw_only=True)
+    files: int = field(kw_only=True)
+    pages_total: int = field(kw_only=True)
+    pages_read: int = 0
+    ignored_files: list[str] = field(default_factory=list)
     report_dir: Path | None = None
     report_files: list[Path] = field(default_factory=list)
-
-    @property
-    def documents(self) -> list[DocumentResult]:
-        """Results that are documents (not blank pages nor file/page errors)."""
-        return [r for r in self.results if r.document_id is not None]
-
-    @property
-    def blank_pages(self) -> int:
-        return sum(
-            1 for r in self.results if r.document_id is None and r.outcome is Outcome.DESCARTADO
-        )
-
-    @property
-    def outcome_counts(self) -> Counter:
-        """Outcomes of documents and of unreadable files/pages (blank pages counted apart)."""
-        return Counter(
-            str(r.outcome)
-            for r in self.results
-            if r.document_id is not None or r.outcome is Outcome.ERROR
-        )
-
-    @property
-    def folios_issued(self) -> int:
-        return sum(1 for r in self.documents if r.outcome is Outcome.FOLIO and r.folio)
-
-    @property
-    def errors(self) -> int:
-        return sum(1 for r in self.results if r.outcome is Outcome.ERROR)
-
-    @property
-    def review(self) -> int:
-        return sum(1 for r in self.results if r.outcome is Outcome.REVISION)
 
 
 def process_batch(
@@ -98,15 +64,11 @@ def process_batch(
         on_total(sum(max(1, count) for _, count in sources))
     ctx = build_context(settings, registry, classifier, batch_id, unidad, on_page)
     summary = BatchSummary(
-        batch_id,
-        taod,
-        unidad,
-        received_at,
-        len(sources),
-        sum(c for _, c in sources),
-        0,
         [],
-        listing.ignored,
+        info=BatchInfo(batch_id, taod, unidad, received_at),
+        files=len(sources),
+        pages_total=sum(c for _, c in sources),
+        ignored_files=listing.ignored,
     )
     for outcome in run_sources(ctx, sources):
         summary.pages_read += outcome.pages_read
@@ -115,5 +77,5 @@ def process_batch(
             for result in outcome.results:
                 on_result(result)
     registry.finish_batch(batch_id, datetime.now())
-    summary.report_dir, summary.report_files = write_reports(summary, settings)
+    summary.report_dir, summary.report_files = write_reports(registry, batch_id, settings)
     return summary

@@ -11,6 +11,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import click
@@ -90,6 +91,12 @@ def main() -> None:
 @click.option("--unidad", required=True, help="Unidad médica o administrativa, p. ej. «UMF 20».")
 @db_option
 @click.option("--reportes", "reports_dir", help="Carpeta de reportes (por omisión ./reportes).")
+@click.option(
+    "--archivo",
+    "archive_dir",
+    help="Carpeta donde se archivan los originales y las imágenes de página (por omisión "
+    "./archivo).",
+)
 @click.option("--trabajadores", "workers", type=int, help="Procesos en paralelo (por omisión 2).")
 @config_option
 @click.option(
@@ -104,12 +111,19 @@ def procesar(
     unidad: str,
     db_url: str | None,
     reports_dir: str | None,
+    archive_dir: str | None,
     workers: int | None,
     config_file: str | None,
     as_json: bool,
 ) -> None:
     settings = _run(
-        lambda: load_settings(config_file, db_url=db_url, reports_dir=reports_dir, workers=workers)
+        lambda: load_settings(
+            config_file,
+            db_url=db_url,
+            reports_dir=reports_dir,
+            archive_dir=archive_dir,
+            workers=workers,
+        )
     )
     bar = _LazyBar("Procesando páginas")
 
@@ -140,7 +154,8 @@ def _print_summary(summary: api.BatchSummary, err: bool) -> None:
         click.echo(text, err=err)
 
     say()
-    say(f"Lote {summary.batch_id} — {summary.unidad} — TAOD: {summary.taod}")
+    info = summary.info
+    say(f"Lote {info.batch_id} — {info.unidad} — TAOD: {info.taod}")
     say(
         f"Archivos: {summary.files}   Páginas leídas: {summary.pages_read} de "
         f"{summary.pages_total}   Documentos: {len(summary.documents)}   "
@@ -213,6 +228,21 @@ def _followup_registry(db_url: str | None, config_file: str | None) -> tuple[Any
 
     settings = _run(lambda: load_settings(config_file, db_url=db_url))
     return settings, _run(lambda: Registry(settings.db_url))
+
+
+def refresh_reports(
+    registry: Any, settings: Any, document_ids: list[int], quiet: bool
+) -> list[Path]:
+    """Rewrite the reports of the batches these documents came in, so the summary, SIADE export,
+    notifications and turn copies show the decision just made."""
+    from .report import write_reports
+
+    batches = sorted({registry.latest_batch_of_document(doc) for doc in document_ids})
+    folders = [_run(lambda b=b: write_reports(registry, b, settings))[0] for b in batches]
+    if not quiet:
+        for folder in folders:
+            click.echo(f"Reportes actualizados: {folder}")
+    return folders
 
 
 def _table(rows: list[list[str]]) -> list[str]:
@@ -322,11 +352,12 @@ def contacto(
         return parse_obtained(obtenidos)
 
     obtained = _run(check)  # invalid data stops here, before the database is opened
-    _, registry = _followup_registry(db_url, config_file)
+    settings, registry = _followup_registry(db_url, config_file)
     if sin_respuesta:
         result = _run(lambda: close_without_response(registry, doc, datetime.now()))
     else:
         result = _run(lambda: record_contact(registry, doc, obtained, datetime.now()))
+    refresh_reports(registry, settings, [doc], quiet=as_json)
     if as_json:
         click.echo(json.dumps(result.as_json(), ensure_ascii=False))
         return
@@ -375,6 +406,7 @@ def cerrar_vencidos(
     settings, registry = _followup_registry(db_url, config_file)
     deadline = settings.contact_deadline_days if dias is None else dias
     closed = _run(lambda: close_expired(registry, deadline, datetime.now()))
+    refresh_reports(registry, settings, [item.document_id for item in closed], quiet=as_json)
     if as_json:
         for item in closed:
             click.echo(json.dumps(item.as_json(), ensure_ascii=False))
@@ -387,3 +419,206 @@ def cerrar_vencidos(
         f"Cerradas por desinterés (más de {deadline} días hábiles): {len(closed)} — "
         f"documentos {ids}."
     )
+
+
+@main.command(
+    "reportes",
+    help="Vuelve a escribir los reportes del lote LOTE con lo que hoy dice el registro "
+    "(resumen, exportación SIADE, notificaciones, copias de turno, casos especiales).",
+)
+@click.argument("lote", type=int)
+@db_option
+@click.option("--reportes", "reports_dir", help="Carpeta de reportes (por omisión ./reportes).")
+@config_option
+@click.option(
+    "--json", "as_json", is_flag=True, help="Imprime la carpeta y los archivos en JSON, y nada más."
+)
+def reportes(
+    lote: int, db_url: str | None, reports_dir: str | None, config_file: str | None, as_json: bool
+) -> None:
+    from .errors import UsageError
+    from .registry import Registry
+    from .report import write_reports
+
+    settings = _run(lambda: load_settings(config_file, db_url=db_url, reports_dir=reports_dir))
+    registry = _run(lambda: Registry(settings.db_url))
+
+    def write() -> tuple[Path, list[Path]]:
+        if not registry.batch_exists(lote):
+            raise UsageError(f"No existe el lote {lote}.")
+        return write_reports(registry, lote, settings)
+
+    folder, files = _run(write)
+    if as_json:
+        click.echo(
+            json.dumps({"lote": lote, "carpeta": str(folder), "archivos": [str(f) for f in files]})
+        )
+        return
+    click.echo(f"Reportes del lote {lote}: {folder} ({len(files)} archivos)")
+
+
+# -- human review of what the router left undecided: buzon_pipeline.review --------------------
+@main.command(
+    "revisar",
+    help="Cola de revisión: documentos que el programa no pudo decidir solo. Sin DOC escribe "
+    "revision.html (imágenes, recortes de cada dato y lo leído) y lista la cola; con --servir "
+    "la abre en un servidor local (sólo este equipo) para decidir desde el navegador; con DOC "
+    "registra la decisión: datos corregidos (--campo) y resultado (--resultado).",
+)
+@click.argument("doc", type=int, required=False)
+@click.option(
+    "--campo",
+    "campos",
+    multiple=True,
+    metavar="DATO=VALOR",
+    help="Dato corregido: nombre, nss, telefono o correo (DATO= vacío lo quita). Repítalo "
+    "para cada dato.",
+)
+@click.option(
+    "--resultado",
+    metavar="RESULTADO",
+    help="folio, pendiente_contacto, publico_general o descartado.",
+)
+@click.option("--tipo", metavar="TIPO", help="Tipo de petición (Anexo 3), p. ej. queja_servicio.")
+@click.option("--servicio", metavar="SERVICIO", help="Servicio involucrado, p. ej. farmacia.")
+@click.option("--servir", is_flag=True, help="Sirve la página en http://127.0.0.1 hasta Ctrl-C.")
+@click.option(
+    "--puerto",
+    type=click.IntRange(0, 65535),
+    help="Puerto del servidor (por omisión 0: cualquiera libre).",
+)
+@db_option
+@click.option("--reportes", "reports_dir", help="Carpeta de reportes (por omisión ./reportes).")
+@config_option
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="JSON y nada más: una línea por documento de la cola, la dirección del servidor o "
+    "el resultado de la decisión.",
+)
+def revisar(
+    doc: int | None,
+    campos: tuple[str, ...],
+    resultado: str | None,
+    tipo: str | None,
+    servicio: str | None,
+    servir: bool,
+    puerto: int | None,
+    db_url: str | None,
+    reports_dir: str | None,
+    config_file: str | None,
+    as_json: bool,
+) -> None:
+    from datetime import datetime
+
+    from .datatypes import Outcome
+    from .errors import UsageError
+    from .followup import FIELD_LABELS
+    from .labels import CONSULTA_URL
+    from .registry import Registry
+    from .review import (
+        check_codes,
+        parse_corrections,
+        parse_resultado,
+        refresh_reports,
+        resolve,
+        review_queue,
+        write_review_page,
+    )
+
+    deciding = bool(campos or resultado or tipo or servicio)
+
+    def check() -> tuple[dict[str, str], Outcome | None, str | None, str | None]:
+        if servir and (doc is not None or deciding):
+            raise UsageError("--servir no se combina con DOC, --campo, --resultado ni --tipo.")
+        if puerto is not None and not servir:
+            raise UsageError("--puerto sólo se usa con --servir.")
+        if doc is None and deciding:
+            raise UsageError("Indique el número de documento (DOC) para registrar la decisión.")
+        if doc is None:
+            return {}, None, None, None
+        if not resultado:
+            raise UsageError(
+                "Indique --resultado folio, pendiente_contacto, publico_general o descartado."
+            )
+        return (parse_corrections(campos), parse_resultado(resultado), *check_codes(tipo, servicio))
+
+    corrections, outcome, tipo_code, servicio_code = _run(check)  # before opening the database
+    settings = _run(lambda: load_settings(config_file, db_url=db_url, reports_dir=reports_dir))
+    registry = _run(lambda: Registry(settings.db_url))
+
+    if servir:
+        from .review_server import serve
+
+        def ready(url: str) -> None:
+            if as_json:
+                click.echo(json.dumps({"url": url}))
+            else:
+                click.echo(
+                    f"Página de revisión en {url} (sólo en este equipo). Ctrl-C para terminar."
+                )
+
+        def serve_until_ctrl_c() -> None:
+            try:
+                serve(registry, settings, puerto or 0, on_ready=ready)
+            except KeyboardInterrupt:  # the normal way to stop: not an interrupted batch
+                click.echo("\nServidor detenido.", err=True)
+
+        _run(serve_until_ctrl_c)
+        return
+
+    if doc is None:
+        page = _run(lambda: write_review_page(registry, settings))
+        items = _run(lambda: review_queue(registry))
+        if as_json:
+            for item in items:
+                click.echo(json.dumps(item.as_json(), ensure_ascii=False))
+            click.echo(f"Página de revisión: {page}", err=True)
+            return
+        click.echo(f"Página de revisión: {page}")
+        if not items:
+            click.echo("No hay documentos para revisión.")
+            return
+        click.echo(f"Para revisión: {len(items)}")
+        rows = [["Núm.", "Archivo", "Páginas", "Motivos"]]
+        for item in items:
+            rows.append(
+                [
+                    str(item.document_id),
+                    Path(item.source).name,
+                    ", ".join(map(str, item.pages)),
+                    " ".join(item.reasons),
+                ]
+            )
+        for line in _table(rows):
+            click.echo(line)
+        return
+
+    assert outcome is not None
+    decision = _run(
+        lambda: resolve(
+            registry,
+            doc,
+            corrections=corrections,
+            resultado=outcome,
+            tipo=tipo_code,
+            servicio=servicio_code,
+            now=datetime.now(),
+        )
+    )
+    if not as_json:
+        if decision.corrected:
+            labels = ", ".join(FIELD_LABELS[name] for name in decision.corrected)
+            click.echo(f"Datos corregidos: {labels}.")
+        click.echo(decision.message())
+        if decision.outcome is Outcome.FOLIO:
+            click.echo(
+                f"Informe a la persona el folio {decision.folio} y la consulta en "
+                f"{CONSULTA_URL} (act. 51)."
+            )
+    folder = _run(lambda: refresh_reports(registry, doc, settings))
+    if as_json:
+        click.echo(json.dumps({**decision.as_json(), "reports": str(folder)}, ensure_ascii=False))
+    else:
+        click.echo(f"Reportes del lote actualizados: {folder}")

@@ -18,6 +18,8 @@ DEFAULT_CONFIG_FILE = "buzon.toml"
 class Settings:
     db_url: str = "sqlite:///buzon.db"
     reports_dir: str = "reportes"
+    # Originals by hash and the page views the review page and turn copies use (owner-only).
+    archive_dir: str = "archivo"
     dpi: int = 300
     workers: int = 2
     # OCR confidence below which a field that decides the route sends the document to review.

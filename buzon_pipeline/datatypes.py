@@ -6,6 +6,7 @@ process pool; per-run context lives in `config.Settings`.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -101,6 +102,7 @@ class PageAnalysis:
     error: str | None = None
     rotation: int = 0
     skew: float = 0.0
+    image: str | None = None  # archived view of the page (field boxes are in its pixels)
 
 
 @dataclass(frozen=True)
@@ -163,3 +165,42 @@ class BatchInfo:
     taod: str
     unidad: str
     received_at: datetime
+
+
+@dataclass
+class ResultSet:
+    """Counts over the rows of a batch: documents, blank pages, unreadable files and pages."""
+
+    results: list[DocumentResult]
+
+    @property
+    def documents(self) -> list[DocumentResult]:
+        """Results that are documents (not blank pages nor file/page errors)."""
+        return [r for r in self.results if r.document_id is not None]
+
+    @property
+    def blank_pages(self) -> int:
+        return sum(
+            1 for r in self.results if r.document_id is None and r.outcome is Outcome.DESCARTADO
+        )
+
+    @property
+    def outcome_counts(self) -> Counter:
+        """Outcomes of documents and of unreadable files/pages (blank pages counted apart)."""
+        return Counter(
+            str(r.outcome)
+            for r in self.results
+            if r.document_id is not None or r.outcome is Outcome.ERROR
+        )
+
+    @property
+    def folios_issued(self) -> int:
+        return sum(1 for r in self.documents if r.outcome is Outcome.FOLIO and r.folio)
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for r in self.results if r.outcome is Outcome.ERROR)
+
+    @property
+    def review(self) -> int:
+        return sum(1 for r in self.results if r.outcome is Outcome.REVISION)

@@ -118,19 +118,30 @@ def parse_obtained(pairs: Iterable[str]) -> dict[str, str]:
 
     Error messages never repeat the value typed (it is personal data).
     """
+    return parse_field_values(pairs, option="--obtenido")
+
+
+def parse_field_values(
+    pairs: Iterable[str], *, option: str, allow_clear: bool = False
+) -> dict[str, str]:
+    """The parser behind `--obtenido` (contact) and `--campo` (review).
+
+    With `allow_clear`, `DATO=` (empty) is kept as "" and means "the person wrote no such
+    datum": a reviewer must be able to drop a value OCR invented.
+    """
     raw: dict[str, str] = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
         key = key.strip().lower()
         key = _KEY_ALIASES.get(key, key)
-        if not sep or not value.strip():
-            raise UsageError(
-                f"Use --obtenido DATO=VALOR (por ejemplo nss=12345678901), no «{key or pair[:20]}»."
-            )
+        if not sep or (not value.strip() and not allow_clear):
+            # Only a known datum name is echoed: anything else may be the value itself.
+            shown = f", no «{key}»" if key in CONTACT_DATA else ""
+            raise UsageError(f"Use {option} DATO=VALOR (por ejemplo nss=12345678901){shown}.")
         if key not in CONTACT_DATA:
-            raise UsageError(f"Dato desconocido «{key}»: use nombre, nss, telefono o correo.")
+            raise UsageError("Dato desconocido: use nombre, nss, telefono o correo.")
         raw[key] = value.strip()
-    return {key: _normalise(key, value) for key, value in raw.items()}
+    return {key: _normalise(key, value) if value else "" for key, value in raw.items()}
 
 
 def _normalise(key: str, value: str) -> str:
@@ -173,7 +184,7 @@ def pending_contacts(registry: Registry, today: date) -> list[PendingContact]:
         ).all()
         out = []
         for row, unidad in rows:
-            fields = _fields_of(row)
+            fields = fields_of(row)
             out.append(
                 PendingContact(
                     document_id=row.id,
@@ -182,14 +193,14 @@ def pending_contacts(registry: Registry, today: date) -> list[PendingContact]:
                     nombre=_value(fields, "nombre"),
                     telefono=_value(fields, "telefono"),
                     correo=_value(fields, "correo"),
-                    missing=_missing(fields),
+                    missing=missing_data(fields),
                     business_days_open=business_days_between(row.created_at.date(), today),
                 )
             )
         return out
 
 
-def _fields_of(row: DocumentRow) -> dict[str, Field]:
+def fields_of(row: DocumentRow) -> dict[str, Field]:
     return {f.name: Field(f.value, f.confidence, None, f.raw, f.present) for f in row.fields}
 
 
@@ -198,9 +209,25 @@ def _value(fields: dict[str, Field], name: str) -> str | None:
     return field.value if field is not None else None
 
 
-def _missing(fields: dict[str, Field]) -> tuple[str, ...]:
+def missing_data(fields: dict[str, Field]) -> tuple[str, ...]:
+    """Datos mínimos still missing (nombre, nss, contacto) once a human has seen the values."""
     # Confidence does not enter the minimum-data status, only the review reasons.
     return missing_minimum(validate(fields, min_confidence=0.0))
+
+
+def store_field_values(row: DocumentRow, values: dict[str, str]) -> None:
+    """Write values a person gave or confirmed (already validated) into the document's fields.
+
+    They are certain and have no OCR reading behind them; "" records that the datum is absent.
+    """
+    by_name = {f.name: f for f in row.fields}
+    for name, value in values.items():
+        field = by_name.get(name)
+        if field is None:
+            field = FieldRow(name=name)
+            row.fields.append(field)
+        field.value, field.confidence, field.raw = value or None, 1.0, None
+        field.present = bool(value)
 
 
 # -- acts 47 → 49 and 48 -----------------------------------------------------------------------
@@ -214,16 +241,9 @@ def record_contact(
     names = tuple(sorted(obtained))
     with registry.session() as s:
         row = _lock_pending(s, document_id)
-        by_name = {f.name: f for f in row.fields}
-        for name, value in obtained.items():
-            field = by_name.get(name)
-            if field is None:
-                field = FieldRow(name=name)
-                row.fields.append(field)
-            # Given by the person: certain, and no OCR reading behind it.
-            field.value, field.confidence, field.raw, field.present = value, 1.0, None, True
-        fields = _fields_of(row)
-        missing = _missing(fields)
+        store_field_values(row, obtained)
+        fields = fields_of(row)
+        missing = missing_data(fields)
         complete = not missing
         s.add(
             ContactRow(
@@ -259,7 +279,7 @@ def close_without_response(registry: Registry, document_id: int, now: datetime) 
     """Act 48: the missing data was not obtained; close por desinterés."""
     with registry.session() as s:
         row = _lock_pending(s, document_id)
-        missing = _missing(_fields_of(row))
+        missing = missing_data(fields_of(row))
         _close(
             s,
             row,
@@ -299,16 +319,20 @@ def close_expired(registry: Registry, days: int, now: datetime) -> list[ClosedCo
 
 
 def _lock_pending(s: Session, document_id: int) -> DocumentRow:
+    return lock_document(s, document_id, Outcome.PENDIENTE_CONTACTO, "pendiente de contacto")
+
+
+def lock_document(s: Session, document_id: int, expected: Outcome, state: str) -> DocumentRow:
+    """The document row, locked for this transaction, if its outcome is `expected`;
+    UsageError «no está <state>» otherwise."""
     row = s.scalars(
         select(DocumentRow).where(DocumentRow.id == document_id).with_for_update()
     ).first()
     if row is None:
         raise UsageError(f"No existe el documento {document_id}.")
-    if row.outcome != PENDING:
+    if row.outcome != str(expected):
         label = OUTCOME_LABELS.get(row.outcome, row.outcome).lower()
-        raise UsageError(
-            f"El documento {document_id} no está pendiente de contacto (resultado: {label})."
-        )
+        raise UsageError(f"El documento {document_id} no está {state} (resultado: {label}).")
     return row
 
 

@@ -13,8 +13,10 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 
 from .analyze import PageAnalyzer
+from .archive import archive_original
 from .classify import thresholds_for, verdict
 from .config import Settings
 from .datatypes import (
@@ -61,9 +63,9 @@ class SourceOutcome:
 _worker_analyzer: PageAnalyzer | None = None  # one per worker process, set by its initializer
 
 
-def _init_worker() -> None:
+def _init_worker(archive_dir: Path | None) -> None:
     global _worker_analyzer
-    _worker_analyzer = PageAnalyzer.load()
+    _worker_analyzer = PageAnalyzer.load(archive_dir)
 
 
 def _analyze_in_worker(page: Page) -> PageAnalysis:
@@ -90,16 +92,19 @@ def _error_page(source: str, sha: str, number: int, message: str) -> PageAnalysi
 class PageRunner:
     """Analyse pages in order, in a process pool, holding only a few pages in memory."""
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, archive_dir: Path | None = None) -> None:
         self.workers = workers
+        self.archive_dir = archive_dir
         self._pool: ProcessPoolExecutor | None = None
         self._local: PageAnalyzer | None = None
 
     def __enter__(self) -> PageRunner:
         if self.workers > 1:
-            self._pool = ProcessPoolExecutor(self.workers, initializer=_init_worker)
+            self._pool = ProcessPoolExecutor(
+                self.workers, initializer=_init_worker, initargs=(self.archive_dir,)
+            )
         else:
-            self._local = PageAnalyzer.load()
+            self._local = PageAnalyzer.load(self.archive_dir)
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -135,16 +140,19 @@ def process_source(
     outcome = SourceOutcome(source, page_count)
     if source.error:
         ctx.registry.upsert_source(source, 0, ctx.batch_id)
-        outcome.results.append(_error_result(source.path, [], source.error))
+        outcome.results.append(error_result(source.path, [], source.error))
         ctx.on_page(max(1, page_count))
         return outcome
     known = ctx.registry.source(source.sha256)
     if known is not None and known.complete:
-        outcome.results = _replay(ctx, known.id, source.path)
+        ctx.registry.link_source_to_batch(ctx.batch_id, known.id)
+        outcome.results = stored_results(ctx.registry, known.id, source.path)
         outcome.pages_read = page_count
         ctx.on_page(page_count)
         return outcome
     source_id = ctx.registry.upsert_source(source, page_count, ctx.batch_id)
+    original = archive_original(Path(ctx.settings.archive_dir), source.sha256, source.path)
+    ctx.registry.set_original(source_id, str(original))
     analyses: list[PageAnalysis] = []
     for analysis in runner.run(_pages_or_errors(source, page_count, ctx.settings)):
         analyses.append(analysis)
@@ -156,13 +164,14 @@ def process_source(
             rotation=analysis.rotation,
             skew=analysis.skew,
             error=analysis.error,
+            image=analysis.image,
         )
         ctx.on_page(1)
     outcome.pages_read = sum(1 for a in analyses if a.error is None)
     outcome.page_errors = sum(1 for a in analyses if a.error is not None)
     for analysis in analyses:
         if analysis.error:
-            outcome.results.append(_error_result(source.path, [analysis.number], analysis.error))
+            outcome.results.append(error_result(source.path, [analysis.number], analysis.error))
         elif analysis.blank:
             outcome.results.append(_blank_result(source.path, analysis.number))
     for pages in group_pages(analyses):
@@ -225,19 +234,20 @@ def _route_and_register(
     )
 
 
-def _replay(ctx: BatchContext, source_id: int, path: str) -> list[DocumentResult]:
-    """Results of a file already processed completely: nothing is registered again."""
-    results = ctx.registry.results_for_source(source_id, path)
-    for page in ctx.registry.pages_of(source_id):
+def stored_results(registry: Registry, source_id: int, path: str) -> list[DocumentResult]:
+    """The registry's results for a file: its documents as they stand now, its blank pages and
+    unreadable pages (a re-run replays these instead of registering anything again)."""
+    results = registry.results_for_source(source_id, path)
+    for page in registry.pages_of(source_id):
         if page.error:
-            results.append(_error_result(path, [page.number], page.error))
+            results.append(error_result(path, [page.number], page.error))
         elif page.blank:
             results.append(_blank_result(path, page.number))
     results.sort(key=lambda r: r.pages[0] if r.pages else 0)
     return results
 
 
-def _error_result(path: str, pages: list[int], message: str) -> DocumentResult:
+def error_result(path: str, pages: list[int], message: str) -> DocumentResult:
     return DocumentResult(path, pages, Kind.OTRO, Outcome.ERROR, None, None, False, {}, [message])
 
 
@@ -251,7 +261,7 @@ def _blank_result(path: str, number: int) -> DocumentResult:
 def run_sources(
     ctx: BatchContext, sources: list[tuple[SourceFile, int]]
 ) -> Iterator[SourceOutcome]:
-    with PageRunner(ctx.settings.workers) as runner:
+    with PageRunner(ctx.settings.workers, Path(ctx.settings.archive_dir)) as runner:
         for source, count in sources:
             yield process_source(ctx, runner, source, count)
 

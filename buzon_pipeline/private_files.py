@@ -7,8 +7,13 @@ from pathlib import Path
 
 
 def private_dir(path: Path) -> Path:
-    """Create `path` (and missing parents) with mode 0700 and return it."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    """Create `path` with mode 0700, and any missing parents too (mkdir's `mode` would only
+    apply to the last one); folders that already existed keep their mode, except `path`."""
+    path = Path(path)
+    missing = [p for p in (path, *path.parents) if not p.exists()]
+    for part in reversed(missing):
+        part.mkdir(mode=0o700, exist_ok=True)
+        os.chmod(part, 0o700)
     os.chmod(path, 0o700)
     return path
 

@@ -46,6 +46,7 @@ from .migrate import upgrade_to_head
 from .validate import strip_accents
 
 SIMILAR_TEXT = 0.6
+SUMMARY_CHARS = 600
 # Seconds a SQLite writer waits for another process's transaction before giving up.
 SQLITE_BUSY_TIMEOUT = 60
 
@@ -73,6 +74,15 @@ class SourceRow(Base):
     batch_id: Mapped[int] = mapped_column(ForeignKey("batches.id"))
     error: Mapped[str | None] = mapped_column(Text, nullable=True)
     complete: Mapped[bool] = mapped_column(Boolean, default=False)
+    original: Mapped[str | None] = mapped_column(Text, nullable=True)  # archived copy
+
+
+class BatchSourceRow(Base):
+    """Every file a batch was given, including files replayed from an earlier run."""
+
+    __tablename__ = "batch_sources"
+    batch_id: Mapped[int] = mapped_column(ForeignKey("batches.id"), primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("source_files.id"), primary_key=True)
 
 
 class PageRow(Base):
@@ -87,6 +97,7 @@ class PageRow(Base):
     skew: Mapped[float] = mapped_column(Float, default=0.0)
     error: Mapped[str | None] = mapped_column(Text, nullable=True)
     document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"), nullable=True)
+    image: Mapped[str | None] = mapped_column(Text, nullable=True)  # archived page view
 
 
 class DocumentRow(Base):
@@ -122,6 +133,8 @@ class FieldRow(Base):
     confidence: Mapped[float] = mapped_column(Float, default=0.0)
     raw: Mapped[str | None] = mapped_column(Text, nullable=True)
     present: Mapped[bool] = mapped_column(Boolean, default=False)
+    # x0, y0, x1, y1 in the archived view of the document's first page (volante zones only)
+    box: Mapped[list | None] = mapped_column(JSON, nullable=True)
     document: Mapped[DocumentRow] = relationship(back_populates="fields")
 
 
@@ -241,6 +254,10 @@ class Registry:
             s.execute(update(BatchRow).where(BatchRow.id == batch_id).values(finished_at=at))
             s.add(AuditEvent(at=at, batch_id=batch_id, action="lote_terminado"))
 
+    def batch_exists(self, batch_id: int) -> bool:
+        with self.session() as s:
+            return s.get(BatchRow, batch_id) is not None
+
     def batch(self, batch_id: int) -> BatchRow:
         with self.session() as s:
             return s.get_one(BatchRow, batch_id)
@@ -264,7 +281,21 @@ class Registry:
                 s.add(row)
             row.page_count, row.error = page_count, source.error
             s.flush()
+            self._link_batch(s, batch_id, row.id)
             return row.id
+
+    @staticmethod
+    def _link_batch(s: Session, batch_id: int, source_id: int) -> None:
+        if s.get(BatchSourceRow, (batch_id, source_id)) is None:
+            s.add(BatchSourceRow(batch_id=batch_id, source_id=source_id))
+
+    def link_source_to_batch(self, batch_id: int, source_id: int) -> None:
+        with self.session() as s:
+            self._link_batch(s, batch_id, source_id)
+
+    def set_original(self, source_id: int, path: str) -> None:
+        with self.session() as s:
+            s.execute(update(SourceRow).where(SourceRow.id == source_id).values(original=path))
 
     def record_page(self, source_id: int, number: int, **values: object) -> None:
         with self.session() as s:
@@ -353,6 +384,7 @@ class Registry:
                         confidence=float(field.confidence),
                         raw=field.raw,
                         present=field.present,
+                        box=[int(v) for v in field.box] if field.box else None,
                     )
                 )
             if result.outcome is Outcome.FOLIO:
@@ -448,7 +480,10 @@ class Registry:
                 original = s.get_one(DocumentRow, row.duplicate_of_id)
                 folio = original.folio.folio if original.folio else None
             fields = {
-                f.name: Field(f.value, f.confidence, None, f.raw, f.present) for f in row.fields
+                f.name: Field(
+                    f.value, f.confidence, tuple(f.box) if f.box else None, f.raw, f.present
+                )
+                for f in row.fields
             }
             reasons = list(row.reasons)
             if already:
@@ -466,6 +501,7 @@ class Registry:
                 servicio=row.servicio,
                 document_id=row.id,
                 already_registered=already,
+                summary=" ".join(row.text.split())[:SUMMARY_CHARS],
             )
 
     def results_for_source(self, source_id: int, source: str) -> list[DocumentResult]:
@@ -485,12 +521,38 @@ class Registry:
                 )
             )
 
-    def documents_of_batch(self, batch_id: int) -> list[DocumentRow]:
+    def page_images(self, document_id: int) -> list[Path]:
+        """The archived views of a document's pages, in page order (missing ones left out)."""
         with self.session() as s:
-            rows = s.scalars(select(DocumentRow).where(DocumentRow.batch_id == batch_id)).all()
-            for row in rows:  # load relations before the session closes
-                _ = row.fields, row.folio, row.source
-            return list(rows)
+            paths = s.scalars(
+                select(PageRow.image)
+                .where(PageRow.document_id == document_id, PageRow.image.is_not(None))
+                .order_by(PageRow.number)
+            ).all()
+        return [Path(p) for p in paths]
+
+    def sources_of_batch(self, batch_id: int) -> list[SourceRow]:
+        with self.session() as s:
+            return list(
+                s.scalars(
+                    select(SourceRow)
+                    .join(BatchSourceRow, BatchSourceRow.source_id == SourceRow.id)
+                    .where(BatchSourceRow.batch_id == batch_id)
+                    .order_by(SourceRow.id)
+                )
+            )
+
+    def latest_batch_of_document(self, document_id: int) -> int:
+        """The last batch that was given the document's file: the report to refresh."""
+        with self.session() as s:
+            source_id = s.get_one(DocumentRow, document_id).source_id
+            latest = s.scalar(
+                select(BatchSourceRow.batch_id)
+                .where(BatchSourceRow.source_id == source_id)
+                .order_by(BatchSourceRow.batch_id.desc())
+            )
+            return latest if latest is not None else s.get_one(DocumentRow, document_id).batch_id
+
 
 
 def _name_key(field: Field | FieldRow | None) -> str:

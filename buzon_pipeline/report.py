@@ -1,96 +1,97 @@
-"""End-of-shift reports in Spanish: HTML summary and the CSV for SIADE capture.
+"""End-of-shift reports in Spanish, built from the registry so that a later decision (contact
+obtained, review resolved) shows when they are written again (`buzon reportes`).
 
-Files are created owner-only (5.14): they carry personal data the TAOD needs to act on.
+The batch folder `reportes/<fecha>/lote-<n>/` holds: resumen.html (counts, bar charts, casos
+especiales on top, contact and review lists), the SIADE export (siade.csv, siade.xlsx),
+casos_especiales.html, notificaciones/ per folio and copias_turno/ per servicio. Everything is
+owner-only (5.14): these files carry the personal data the TAOD needs to act on.
 """
 
 from __future__ import annotations
 
-import csv
 import html
-import io
 import os
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .config import Settings
-from .datatypes import DocumentResult, Outcome
-from .labels import CONSULTA_URL, OUTCOME_LABELS, TIPO_LABELS
-
-if TYPE_CHECKING:
-    from .api import BatchSummary
-
-SIADE_COLUMNS = [
-    "folio_local",
-    "folio_siade",
-    "tipo",
-    "servicio",
-    "unidad",
-    "fecha_recepcion",
-    "nombre",
-    "nss",
-    "telefono",
-    "correo",
-    "caso_especial",
-    "archivo",
-    "paginas",
-]
+from .datatypes import BatchInfo, DocumentResult, Outcome, ResultSet
+from .escalation import write_escalation
+from .labels import CONSULTA_URL, OUTCOME_LABELS, SERVICIO_LABELS, TIPO_LABELS
+from .notify import write_notifications
+from .packets import write_turn_copies
+from .pipeline import error_result, stored_results
+from .private_files import private_dir, write_private_text
+from .registry import Registry
+from .siade import write_siade
 
 
-def write_private(path: Path, text: str) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-        handle.write(text)
-    os.chmod(path, 0o600)
+@dataclass
+class BatchReport(ResultSet):
+    """A batch as the registry holds it now: every file it was given and what became of it."""
+
+    info: BatchInfo = field(kw_only=True)
+    files: int = field(kw_only=True)
+    pages_total: int = field(kw_only=True)
+    pages_read: int = field(kw_only=True)
+    images: dict[int, list[Path]] = field(default_factory=dict)
 
 
-def report_dir_for(summary: BatchSummary, settings: Settings) -> Path:
-    day = summary.received_at.strftime("%Y-%m-%d")
-    path = Path(settings.reports_dir) / day / f"lote-{summary.batch_id}"
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    for part in (path, path.parent, path.parent.parent):
-        os.chmod(part, 0o700)
-    return path
+def load_batch_report(registry: Registry, batch_id: int) -> BatchReport:
+    batch = registry.batch(batch_id)
+    results: list[DocumentResult] = []
+    pages_total = pages_read = 0
+    sources = registry.sources_of_batch(batch_id)
+    for source in sources:
+        if source.error:
+            results.append(error_result(source.path, [], source.error))
+            continue
+        results.extend(stored_results(registry, source.id, source.path))
+        pages_total += source.page_count
+        pages_read += sum(1 for p in registry.pages_of(source.id) if not p.error)
+    images = {
+        r.document_id: registry.page_images(r.document_id)
+        for r in results
+        if r.document_id is not None
+    }
+    return BatchReport(
+        results,
+        info=BatchInfo(batch.id, batch.taod, batch.unidad, batch.received_at),
+        files=len(sources),
+        pages_total=pages_total,
+        pages_read=pages_read,
+        images=images,
+    )
 
 
-def write_reports(summary: BatchSummary, settings: Settings) -> tuple[Path, list[Path]]:
-    folder = report_dir_for(summary, settings)
-    files = [folder / "resumen.html", folder / "siade.csv"]
-    write_private(files[0], summary_html(summary))
-    write_private(files[1], siade_csv(summary))
+def report_dir_for(info: BatchInfo, settings: Settings) -> Path:
+    day = info.received_at.strftime("%Y-%m-%d")
+    return private_dir(Path(settings.reports_dir) / day / f"lote-{info.batch_id}")
+
+
+def write_reports(
+    registry: Registry, batch_id: int, settings: Settings
+) -> tuple[Path, list[Path]]:
+    """Write (or rewrite) every report of a batch; returns the folder and the files."""
+    report = load_batch_report(registry, batch_id)
+    folder = report_dir_for(report.info, settings)
+    docs = report.documents
+    files = [write_private_text(folder / "resumen.html", summary_html(report))]
+    files += write_siade(folder, report.info, docs)
+    escalation = write_escalation(folder, report.info, docs)
+    if escalation is not None:
+        files.append(escalation)
+    files += write_notifications(folder, report.info, docs)
+    files += write_turn_copies(folder, report.info, docs, report.images)
+    for path in files:
+        os.chmod(path, 0o600)
     return folder, files
 
 
 def _value(result: DocumentResult, name: str) -> str:
-    field = result.fields.get(name)
-    return field.value if field is not None and field.value else ""
-
-
-def siade_csv(summary: BatchSummary) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(SIADE_COLUMNS)
-    for r in summary.results:
-        if r.outcome is not Outcome.FOLIO or not r.folio:
-            continue
-        writer.writerow(
-            [
-                r.folio,
-                "",
-                r.tipo or "",
-                r.servicio or "",
-                summary.unidad,
-                summary.received_at.strftime("%Y-%m-%d %H:%M"),
-                _value(r, "nombre"),
-                _value(r, "nss"),
-                _value(r, "telefono"),
-                _value(r, "correo"),
-                "sí" if r.caso_especial else "no",
-                Path(r.source).name,
-                " ".join(map(str, r.pages)),
-            ]
-        )
-    return out.getvalue()
+    found = result.fields.get(name)
+    return found.value if found is not None and found.value else ""
 
 
 def _table(headers: list[str], rows: list[list[str]]) -> str:
@@ -107,12 +108,14 @@ def _where(r: DocumentResult) -> str:
     return f"{Path(r.source).name} p. {', '.join(map(str, r.pages)) or '—'}"
 
 
-def _bar_chart(counts: Counter) -> str:
-    total = max(counts.values(), default=1)
+def _bar_chart(counts: Counter, labels: dict[str, str]) -> str:
+    if not counts:
+        return "<p><em>Ninguno.</em></p>"
+    total = max(counts.values())
     bars = []
     for key, count in counts.most_common():
         width = round(300 * count / total)
-        label = html.escape(OUTCOME_LABELS.get(key, TIPO_LABELS.get(key, key)))
+        label = html.escape(labels.get(key, key))
         bars.append(
             f'<div class="bar"><span class="lbl">{label}</span>'
             f'<span class="fill" style="width:{width}px"></span> {count}</div>'
@@ -120,25 +123,29 @@ def _bar_chart(counts: Counter) -> str:
     return "".join(bars)
 
 
-def summary_html(summary: BatchSummary) -> str:
-    results = summary.results
-    counts = summary.outcome_counts
-    tipos = Counter(r.tipo for r in results if r.tipo)
+def summary_html(report: BatchReport) -> str:
+    info, results = report.info, report.results
+    tipos = Counter(r.tipo for r in report.documents if r.tipo)
+    servicios = Counter(
+        r.servicio
+        for r in report.documents
+        if r.servicio and r.outcome in (Outcome.FOLIO, Outcome.PUBLICO_GENERAL)
+    )
     special = [r for r in results if r.caso_especial]
     contacts = [r for r in results if r.outcome is Outcome.PENDIENTE_CONTACTO]
     review = [r for r in results if r.outcome is Outcome.REVISION]
     errors = [r for r in results if r.outcome is Outcome.ERROR]
     parts = [
         "<!doctype html><html lang='es'><head><meta charset='utf-8'>",
-        f"<title>Resumen del lote {summary.batch_id}</title>",
+        f"<title>Resumen del lote {info.batch_id}</title>",
         "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
         "td,th{border:1px solid #999;padding:4px 8px;text-align:left}"
         ".bar{margin:2px 0}.lbl{display:inline-block;width:260px}"
         ".fill{display:inline-block;height:12px;background:#2a6}"
         ".alerta{background:#fdd;border:2px solid #c00;padding:1em}</style></head><body>",
-        f"<h1>Resumen de fin de turno — lote {summary.batch_id}</h1>",
-        f"<p>Unidad: {html.escape(summary.unidad)}<br>TAOD: {html.escape(summary.taod)}<br>"
-        f"Fecha y hora de recepción: {summary.received_at:%d/%m/%Y %H:%M}</p>",
+        f"<h1>Resumen de fin de turno — lote {info.batch_id}</h1>",
+        f"<p>Unidad: {html.escape(info.unidad)}<br>TAOD: {html.escape(info.taod)}<br>"
+        f"Fecha y hora de recepción: {info.received_at:%d/%m/%Y %H:%M}</p>",
     ]
     if special:
         parts.append("<div class='alerta'><h2>Casos especiales: escalar de inmediato (5.28)</h2>")
@@ -146,23 +153,30 @@ def summary_html(summary: BatchSummary) -> str:
             _table(
                 ["Documento", "Resultado", "Folio", "Tipo"],
                 [
-                    [_where(r), OUTCOME_LABELS[str(r.outcome)], r.folio or "", r.tipo or ""]
+                    [
+                        _where(r),
+                        OUTCOME_LABELS[str(r.outcome)],
+                        r.folio or "",
+                        TIPO_LABELS.get(r.tipo or "", ""),
+                    ]
                     for r in special
                 ],
             )
         )
-        parts.append("</div>")
+        parts.append("<p>Detalle: casos_especiales.html</p></div>")
     parts += [
         "<h2>Totales</h2>",
-        f"<p>Archivos: {summary.files} · páginas leídas: {summary.pages_read} de "
-        f"{summary.pages_total} · páginas en blanco: {summary.blank_pages} · "
-        f"documentos: {len(summary.documents)} · folios emitidos: "
-        f"{summary.folios_issued} · para revisión: {summary.review} · "
-        f"errores: {summary.errors}</p>",
+        f"<p>Archivos: {report.files} · páginas leídas: {report.pages_read} de "
+        f"{report.pages_total} · páginas en blanco: {report.blank_pages} · "
+        f"documentos: {len(report.documents)} · folios emitidos: "
+        f"{report.folios_issued} · para revisión: {report.review} · "
+        f"errores: {report.errors}</p>",
         "<h3>Por resultado</h3>",
-        _bar_chart(counts),
+        _bar_chart(report.outcome_counts, OUTCOME_LABELS),
         "<h3>Por tipo de petición</h3>",
-        _bar_chart(tipos),
+        _bar_chart(tipos, TIPO_LABELS),
+        "<h3>Copias de turno por servicio</h3>",
+        _bar_chart(servicios, SERVICIO_LABELS),
         "<h2>Documentos</h2>",
         _table(
             ["Documento", "Clase", "Resultado", "Folio", "Tipo", "Motivos"],
@@ -172,7 +186,7 @@ def summary_html(summary: BatchSummary) -> str:
                     str(r.kind),
                     OUTCOME_LABELS[str(r.outcome)],
                     r.folio or "",
-                    r.tipo or "",
+                    TIPO_LABELS.get(r.tipo or "", ""),
                     " ".join(r.reasons),
                 ]
                 for r in results
@@ -180,10 +194,11 @@ def summary_html(summary: BatchSummary) -> str:
         ),
         "<h2>Personas por contactar (actividad 47)</h2>",
         _table(
-            ["Documento", "Nombre", "Teléfono", "Correo", "Motivo"],
+            ["Documento", "Núm.", "Nombre", "Teléfono", "Correo", "Motivo"],
             [
                 [
                     _where(r),
+                    str(r.document_id),
                     _value(r, "nombre"),
                     _value(r, "telefono"),
                     _value(r, "correo"),
@@ -193,7 +208,10 @@ def summary_html(summary: BatchSummary) -> str:
             ],
         ),
         "<h2>Para revisión</h2>",
-        _table(["Documento", "Motivos"], [[_where(r), " ".join(r.reasons)] for r in review]),
+        _table(
+            ["Documento", "Núm.", "Motivos"],
+            [[_where(r), str(r.document_id), " ".join(r.reasons)] for r in review],
+        ),
         "<h2>Errores de lectura</h2>",
         _table(["Documento", "Motivo"], [[_where(r), " ".join(r.reasons)] for r in errors]),
         f"<p>Consulta de peticiones: {CONSULTA_URL}</p></body></html>",

@@ -8,6 +8,8 @@ APT_PACKAGES=(
   tesseract-ocr tesseract-ocr-spa poppler-utils python3-venv
   # The tests start a throw-away PostgreSQL server from these binaries (registry on PostgreSQL).
   postgresql
+  # A real headless browser for the review page tests (tests/test_review_browser.py, Selenium).
+  chromium chromium-driver
   # Fonts for the form template and the synthetic handwriting-like samples.
   fonts-dejavu-core fonts-liberation fonts-dkg-handwriting fonts-breip fonts-femkeklaver
   fonts-comic-neue

@@ -10,11 +10,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from openpyxl import load_workbook
+from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from buzon_pipeline.cli import main
 from buzon_pipeline.config import Settings
-from buzon_pipeline.registry import FolioRow, Registry
+from buzon_pipeline.registry import FolioRow, PageRow, Registry, SourceRow
 
 from .conftest import SAMPLES
 
@@ -59,6 +61,8 @@ def run(tmp_path_factory):
         db,
         "--reportes",
         str(tmp / "reportes"),
+        "--archivo",
+        str(tmp / "archivo"),
         "--json",
     ]
     first = CliRunner().invoke(main, args)
@@ -182,3 +186,45 @@ def test_discarded_documents_keep_no_personal_data(run):
     assert discarded
     for record in discarded:
         assert all(f["value"] is None for f in record["fields"].values()), record["source"]
+
+
+def test_originals_and_page_views_are_archived_owner_only(run):
+    tmp, db, _, _ = run
+    with Registry(db).session() as s:
+        sources = s.scalars(select(SourceRow)).all()
+        pages = s.scalars(select(PageRow)).all()
+    assert sources and all(Path(src.original).is_file() for src in sources)
+    read = [p for p in pages if not p.blank and not p.error]
+    assert read and all(p.image and Path(p.image).is_file() for p in read)
+    for path in (tmp / "archivo").rglob("*"):
+        assert stat.S_IMODE(os.stat(path).st_mode) & 0o077 == 0, path
+
+
+def _batch_folder(tmp: Path, batch: int) -> Path:
+    return next((tmp / "reportes").glob(f"*/lote-{batch}"))
+
+
+def test_after_batch_documents_match_the_registry(run):
+    tmp, _, first, _ = run
+    records = parse(first.stdout)
+    folios = sorted(r["folio"] for r in records if r["outcome"] == "folio")
+    folder = _batch_folder(tmp, 1)
+    sheet = load_workbook(folder / "siade.xlsx").active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert sorted(row[0] for row in rows[1:]) == folios
+    notices = sorted(p.name for p in (folder / "notificaciones").iterdir())
+    assert notices == sorted(f"{f}{ext}" for f in folios for ext in (".eml", ".pdf", ".sms.txt"))
+    # Turn copies: one cover page per servicio plus every page of its petitions.
+    turned = [r for r in records if r["outcome"] in ("folio", "publico_general")]
+    packets = list((folder / "copias_turno").glob("*.pdf"))
+    pages = sum(len(PdfReader(p).pages) for p in packets)
+    assert pages == len(packets) + sum(len(r["pages"]) for r in turned)
+    special = [r for r in records if r["caso_especial"]]
+    assert special and (folder / "casos_especiales.html").is_file()
+
+
+def test_rerun_batch_reports_the_replayed_files(run):
+    tmp, _, first, _ = run
+    folios = sum(1 for r in parse(first.stdout) if r["outcome"] == "folio")
+    sheet = load_workbook(_batch_folder(tmp, 2) / "siade.xlsx").active
+    assert sheet.max_row - 1 == folios

@@ -14,6 +14,7 @@ from buzon_pipeline.cli import main
 from buzon_pipeline.datatypes import DocumentResult, Field, Kind, Outcome, SourceFile
 from buzon_pipeline.errors import ExitCode
 from buzon_pipeline.followup import business_days_between
+from buzon_pipeline.labels import CONSULTA_URL
 from buzon_pipeline.registry import (
     AuditEvent,
     ContactRow,
@@ -22,7 +23,6 @@ from buzon_pipeline.registry import (
     FolioRow,
     Registry,
 )
-from buzon_pipeline.report import CONSULTA_URL
 from buzon_pipeline.validate import luhn_check_digit
 
 NSS = "1234567890" + str(luhn_check_digit("1234567890"))

@@ -59,7 +59,10 @@ def run_split(
             page_counts[name] = write_document(doc, scans / name)
             truths[name] = doc.truth
         run_settings = replace(
-            settings, db_url=f"sqlite:///{base / 'eval.db'}", reports_dir=str(base / "reportes")
+            settings,
+            db_url=f"sqlite:///{base / 'eval.db'}",
+            reports_dir=str(base / "reportes"),
+            archive_dir=str(base / "archivo"),
         )
         records: dict[str, list[dict]] = {}
 

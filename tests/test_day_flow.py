@@ -1,0 +1,75 @@
+"""A TAOD's day on the samples, through the CLI: the batch, then the next morning's acts
+(contact → folio, review → folio) and the reports rewritten after each one."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from buzon_pipeline.cli import main
+
+from .conftest import SAMPLES
+
+pytestmark = pytest.mark.slow
+VALID_NSS = "12345678903"
+
+
+@pytest.fixture(scope="module")
+def day(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("dia")
+    scans = tmp / "escaneos"
+    scans.mkdir()
+    for name in ("lote_escaner.pdf", "lote_escaner.tif"):
+        shutil.copy(SAMPLES / name, scans / name)
+    common = ["--db", f"sqlite:///{tmp / 'buzon.db'}"]
+
+    def buzon(*args: str) -> list[dict]:
+        result = CliRunner().invoke(
+            main, [*args, *common, "--json"], env={"BUZON_REPORTS_DIR": str(tmp / "reportes")}
+        )
+        assert result.exit_code == 0, result.output
+        return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+
+    batch = buzon(
+        "procesar",
+        str(scans),
+        "--taod",
+        "TAOD Prueba",
+        "--unidad",
+        "UMF 20",
+        "--archivo",
+        str(tmp / "archivo"),
+    )
+    return tmp, buzon, batch
+
+
+def _siade_folios(tmp) -> list[str]:
+    sheet = load_workbook(next((tmp / "reportes").glob("*/lote-1")) / "siade.xlsx").active
+    return [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
+
+
+def test_contact_obtained_issues_a_folio_and_rewrites_the_reports(day):
+    tmp, buzon, batch = day
+    before = _siade_folios(tmp)
+    assert before == sorted(r["folio"] for r in batch if r["outcome"] == "folio")
+    pending = buzon("contactos")
+    assert len(pending) == 1 and pending[0]["missing"] == ["nss"]
+    (result,) = buzon("contacto", str(pending[0]["document_id"]), "--obtenido", f"nss={VALID_NSS}")
+    assert result["outcome"] == "folio" and result["folio"] not in before
+    assert sorted(_siade_folios(tmp)) == sorted([*before, result["folio"]])
+    notices = next((tmp / "reportes").glob("*/lote-1")) / "notificaciones"
+    assert (notices / f"{result['folio']}.eml").is_file()
+    assert buzon("contactos") == []
+
+
+def test_reportes_rewrites_a_batch_on_demand(day):
+    tmp, buzon, _ = day
+    folder = next((tmp / "reportes").glob("*/lote-1"))
+    shutil.rmtree(folder)
+    (written,) = buzon("reportes", "1")
+    assert written["lote"] == 1 and (folder / "resumen.html").is_file()
+    assert {p.split("/")[-1] for p in written["archivos"]} >= {"resumen.html", "siade.xlsx"}

@@ -230,18 +230,15 @@ def _followup_registry(db_url: str | None, config_file: str | None) -> tuple[Any
     return settings, _run(lambda: Registry(settings.db_url))
 
 
-def refresh_reports(
+def _refresh_reports(
     registry: Any, settings: Any, document_ids: list[int], quiet: bool
 ) -> list[Path]:
-    """Rewrite the reports of the batches these documents came in, so the summary, SIADE export,
-    notifications and turn copies show the decision just made."""
-    from .report import write_reports
+    from .report import refresh_reports
 
-    batches = sorted({registry.latest_batch_of_document(doc) for doc in document_ids})
-    folders = [_run(lambda b=b: write_reports(registry, b, settings))[0] for b in batches]
+    folders = _run(lambda: refresh_reports(registry, settings, document_ids))
     if not quiet:
         for folder in folders:
-            click.echo(f"Reportes actualizados: {folder}")
+            click.echo(f"Reportes del lote actualizados: {folder}")
     return folders
 
 
@@ -357,7 +354,7 @@ def contacto(
         result = _run(lambda: close_without_response(registry, doc, datetime.now()))
     else:
         result = _run(lambda: record_contact(registry, doc, obtained, datetime.now()))
-    refresh_reports(registry, settings, [doc], quiet=as_json)
+    _refresh_reports(registry, settings, [doc], quiet=as_json)
     if as_json:
         click.echo(json.dumps(result.as_json(), ensure_ascii=False))
         return
@@ -406,7 +403,7 @@ def cerrar_vencidos(
     settings, registry = _followup_registry(db_url, config_file)
     deadline = settings.contact_deadline_days if dias is None else dias
     closed = _run(lambda: close_expired(registry, deadline, datetime.now()))
-    refresh_reports(registry, settings, [item.document_id for item in closed], quiet=as_json)
+    _refresh_reports(registry, settings, [item.document_id for item in closed], quiet=as_json)
     if as_json:
         for item in closed:
             click.echo(json.dumps(item.as_json(), ensure_ascii=False))
@@ -521,7 +518,6 @@ def revisar(
         check_codes,
         parse_corrections,
         parse_resultado,
-        refresh_reports,
         resolve,
         review_queue,
         write_review_page,
@@ -617,8 +613,6 @@ def revisar(
                 f"Informe a la persona el folio {decision.folio} y la consulta en "
                 f"{CONSULTA_URL} (act. 51)."
             )
-    folder = _run(lambda: refresh_reports(registry, doc, settings))
+    (folder,) = _refresh_reports(registry, settings, [doc], quiet=as_json)
     if as_json:
         click.echo(json.dumps({**decision.as_json(), "reports": str(folder)}, ensure_ascii=False))
-    else:
-        click.echo(f"Reportes del lote actualizados: {folder}")

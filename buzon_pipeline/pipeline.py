@@ -151,7 +151,9 @@ def process_source(
         ctx.on_page(page_count)
         return outcome
     source_id = ctx.registry.upsert_source(source, page_count, ctx.batch_id)
-    original = archive_original(Path(ctx.settings.archive_dir), source.sha256, source.path)
+    original = archive_original(
+        Path(ctx.settings.archive_dir).resolve(), source.sha256, source.path
+    )
     ctx.registry.set_original(source_id, str(original))
     analyses: list[PageAnalysis] = []
     for analysis in runner.run(_pages_or_errors(source, page_count, ctx.settings)):
@@ -261,7 +263,8 @@ def _blank_result(path: str, number: int) -> DocumentResult:
 def run_sources(
     ctx: BatchContext, sources: list[tuple[SourceFile, int]]
 ) -> Iterator[SourceOutcome]:
-    with PageRunner(ctx.settings.workers, Path(ctx.settings.archive_dir)) as runner:
+    # Absolute: the registry's image paths must work from wherever the next command runs.
+    with PageRunner(ctx.settings.workers, Path(ctx.settings.archive_dir).resolve()) as runner:
         for source, count in sources:
             yield process_source(ctx, runner, source, count)
 

@@ -70,9 +70,7 @@ def report_dir_for(info: BatchInfo, settings: Settings) -> Path:
     return private_dir(Path(settings.reports_dir) / day / f"lote-{info.batch_id}")
 
 
-def write_reports(
-    registry: Registry, batch_id: int, settings: Settings
-) -> tuple[Path, list[Path]]:
+def write_reports(registry: Registry, batch_id: int, settings: Settings) -> tuple[Path, list[Path]]:
     """Write (or rewrite) every report of a batch; returns the folder and the files."""
     report = load_batch_report(registry, batch_id)
     folder = report_dir_for(report.info, settings)
@@ -87,6 +85,13 @@ def write_reports(
     for path in files:
         os.chmod(path, 0o600)
     return folder, files
+
+
+def refresh_reports(registry: Registry, settings: Settings, document_ids: list[int]) -> list[Path]:
+    """Rewrite the reports of the batches these documents came in, so the summary, SIADE export,
+    notifications and turn copies show a decision made after the batch; returns the folders."""
+    batches = sorted({registry.latest_batch_of_document(doc) for doc in document_ids})
+    return [write_reports(registry, batch, settings)[0] for batch in batches]
 
 
 def _value(result: DocumentResult, name: str) -> str:

@@ -307,19 +307,21 @@ def _check_decision(resultado: Outcome, row: DocumentRow, fields: dict) -> None:
             )
         if not missing:
             raise UsageError("Los datos mínimos están completos: registre la petición con folio.")
-    elif resultado is Outcome.PUBLICO_GENERAL and row.tipo is None:
-        raise UsageError("Indique el tipo de petición para registrarla como público en general.")
+    elif resultado is Outcome.PUBLICO_GENERAL:
+        if row.tipo is None:
+            raise UsageError(
+                "Indique el tipo de petición para registrarla como público en general."
+            )
+        if validate(fields, min_confidence=0.0).contact:
+            # The routing table keeps público en general for petitions nobody can be told
+            # about; a misread phone or e-mail is removed with --campo telefono= first.
+            raise UsageError(
+                "Hay teléfono o correo válidos: elija folio o pendiente de contacto, o borre "
+                "el dato mal leído (--campo telefono= o --campo correo=)."
+            )
 
 
 # -- after a decision --------------------------------------------------------------------------
-def refresh_reports(registry: Registry, document_id: int, settings: Settings) -> Path:
-    """Rewrite the reports of the batch the document belongs to; returns their folder."""
-    from .report import write_reports  # heavy (pipeline, OCR stack): only after a decision
-
-    folder, _ = write_reports(registry, registry.latest_batch_of_document(document_id), settings)
-    return folder
-
-
 def write_review_page(registry: Registry, settings: Settings) -> Path:
     """`<reports_dir>/revision.html`: the queue as one self-contained, owner-only page."""
     from .private_files import private_dir, write_private_text
@@ -329,7 +331,6 @@ def write_review_page(registry: Registry, settings: Settings) -> Path:
     page = render_review_page(
         review_queue(registry),
         server_token=None,
-        min_confidence=settings.min_field_confidence,
-        db_url=settings.db_url,
+        settings=settings,
     )
     return write_private_text(folder / PAGE_NAME, page)

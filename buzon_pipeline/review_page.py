@@ -19,10 +19,11 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from .config import Settings
-from .datatypes import TIPOS
+from .datatypes import TIPOS, Kind
 from .labels import OUTCOME_LABELS, SERVICIO_LABELS, TIPO_LABELS
 from .review import EDITABLE_FIELDS, RESULTADOS, ReviewField, ReviewItem
 from .textclass import SERVICIOS
+from .validate import nss_is_valid
 
 PAGE_WIDTH = 1000  # px of the embedded page view: legible on screen, ~100 KB a page
 PAGE_JPEG_QUALITY = 70
@@ -48,7 +49,7 @@ img.recorte{max-width:420px;border:1px solid #888;display:block}
 img.pagina{width:100%;max-width:1000px;border:1px solid #888;margin:.5em 0}
 label{margin-right:1.2em} code.comando{display:block;background:#f2f2f2;padding:.6em;
 margin:.6em 0;white-space:pre-wrap;user-select:all;font-size:1.05em}
-button{font-size:1em;padding:.4em 1em} .nota{color:#555}
+button{font-size:1em;padding:.4em 1em} .nota{color:#555} input[type=text]{width:16em}
 """
 
 # Builds the command from the form: fields whose input differs from its OCR prefill become
@@ -98,12 +99,14 @@ def render_review_page(
     items: Sequence[ReviewItem],
     *,
     server_token: str | None,
-    min_confidence: float = Settings.min_field_confidence,
-    db_url: str | None = None,
+    settings: Settings | None = None,
 ) -> str:
     """The whole page. `server_token` None: a file that builds commands; otherwise the forms
-    post to `/decidir` with that token. `db_url` adds `--db` to the commands when it is not
-    the default (and carries no password)."""
+    post to `/decidir` with that token. `settings` gives the confidence thresholds to
+    highlight and the database the commands need (`--db` when not the default, never one
+    with a password)."""
+    settings = settings or Settings()
+    db_url = settings.db_url
     extra = _db_option(db_url) if server_token is None else ""
     count = len(items)
     parts = [
@@ -126,17 +129,17 @@ def render_review_page(
                 " Copie el comando que aparece bajo cada documento y ejecútelo en la terminal."
             )
         parts.append("</p>")
-        if server_token is None and db_url and not extra and _has_password(db_url):
+        if server_token is None and _has_password(db_url):
             parts.append(
                 "<p class='aviso'>Agregue a cada comando la opción --db que usa normalmente.</p>"
             )
     for item in items:
-        parts.append(_item_html(item, server_token, min_confidence))
+        parts.append(_item_html(item, server_token, settings))
     parts.append(f"<script>{_SCRIPT}</script></body></html>")
     return "\n".join(parts)
 
 
-def _item_html(item: ReviewItem, token: str | None, min_confidence: float) -> str:
+def _item_html(item: ReviewItem, token: str | None, settings: Settings) -> str:
     doc = item.document_id
     pages = ", ".join(str(p) for p in item.pages) or "—"
     tipo = TIPO_LABELS.get(item.tipo or "", "sin tipo")
@@ -167,7 +170,8 @@ def _item_html(item: ReviewItem, token: str | None, min_confidence: float) -> st
     )
     names = [*EDITABLE_FIELDS, *(n for n in item.fields if n not in EDITABLE_FIELDS)]
     for name in names:
-        out.append(_field_row(doc, name, item.fields.get(name), first_page, min_confidence))
+        limit = _confidence_limit(item.kind, name, settings)
+        out.append(_field_row(doc, name, item.fields.get(name), first_page, limit))
     out.append("</tbody></table>")
     out.append(_select("resultado", "Resultado", _resultado_options(), "", token is not None))
     out.append(_select("tipo", "Tipo", _code_options(TIPOS, TIPO_LABELS), item.tipo or "", False))
@@ -213,6 +217,8 @@ def _field_row(
     read, confidence, low = "—", "—", False
     if field is not None and (field.value or field.raw):
         read = _text(field.value) if field.value else f"<i>sin validar: {_text(field.raw)}</i>"
+        if name == "nss" and field.value and not nss_is_valid(field.value):
+            read += " <span class='aviso'>(no pasa el dígito verificador)</span>"
         confidence = f"{field.confidence:.0%}"
         low = field.confidence < min_confidence
         if low:
@@ -222,7 +228,7 @@ def _field_row(
         mode = " inputmode='numeric'" if name in ("nss", "telefono") else ""
         editor = (
             f"<input type='text' name='campo_{name}' data-campo='{name}' "
-            f"value='{_attr(prefill)}' autocomplete='off' size='32'{mode} "
+            f"value='{_attr(prefill)}' autocomplete='off'{mode} "
             f"aria-label='{_attr(label)} del documento {doc}'>"
         )
     else:
@@ -232,6 +238,15 @@ def _field_row(
         f"<tr{css} data-campo-fila='{name}'><td>{_text(label)}</td><td>{crop}</td>"
         f"<td class='leido'>{read}</td><td>{confidence}</td><td>{editor}</td></tr>"
     )
+
+
+def _confidence_limit(kind: Kind, name: str, settings: Settings) -> float:
+    """The threshold the router applied to this field (comb-box digits have their own scale)."""
+    if kind is Kind.VOLANTE and name == "nss":
+        return settings.min_nss_confidence
+    if kind is Kind.VOLANTE and name == "telefono":
+        return settings.min_digit_confidence
+    return settings.min_field_confidence
 
 
 def _resultado_options() -> list[tuple[str, str]]:

@@ -33,7 +33,6 @@ from .review import (
     ReviewDecision,
     parse_corrections,
     parse_resultado,
-    refresh_reports,
     resolve,
     review_item,
     review_queue,
@@ -148,7 +147,7 @@ class _Handler(BaseHTTPRequestHandler):
         page = render_review_page(
             items,
             server_token=self.server.token,
-            min_confidence=self.server.settings.min_field_confidence,
+            settings=self.server.settings,
         )
         self._send(HTTPStatus.OK, page.encode("utf-8"), "text/html; charset=utf-8")
 
@@ -224,7 +223,9 @@ class _Handler(BaseHTTPRequestHandler):
                 now=datetime.now(),
             )
         try:
-            folder = refresh_reports(registry, document_id, self.server.settings)
+            from .report import refresh_reports  # heavy (OCR stack): only after a decision
+
+            (folder,) = refresh_reports(registry, self.server.settings, [document_id])
         except Exception:  # the decision is committed; a report failure must not hide that
             folder = None
         return decision, folder

@@ -280,6 +280,7 @@ def test_descartado_clears_the_personal_data(queue):
         (Outcome.PENDIENTE_CONTACTO, ["telefono="], {}, {}, "no hay teléfono ni correo"),
         (Outcome.PENDIENTE_CONTACTO, [], {}, {}, "datos mínimos están completos"),
         (Outcome.PUBLICO_GENERAL, [], {}, {"tipo": None}, "Indique el tipo de petición"),
+        (Outcome.PUBLICO_GENERAL, [], {}, {}, "Hay teléfono o correo válidos"),
         (Outcome.FOLIO, [], {"tipo": "queja"}, {}, "Tipo de petición desconocido"),
         (Outcome.FOLIO, [], {"servicio": "cocina"}, {}, "Servicio desconocido"),
         (Outcome.DUPLICADO, [], {}, {}, "Resultado no válido"),
@@ -364,7 +365,18 @@ def test_page_embeds_the_page_view_the_crops_and_the_ocr_values(queue):
     assert f"value='{NSS}'" in page and f"value='{NAME}'" in page
     assert re.search(r"<tr class='baja' data-campo-fila='nss'>", page)  # 41 % is low
     assert "<tr data-campo-fila='nombre'>" in page
+    assert "no pasa el dígito verificador" not in page
+    queue.add(**queue.ready(nss=ocr(BAD_NSS, 0.9, "nss")))
+    page = render_review_page(review_queue(queue.registry), server_token=None)
+    assert page.count("no pasa el dígito verificador") == 1
     assert "code class='comando'" in page and "action=" not in page and "token" not in page
+
+
+def test_comb_box_digits_are_highlighted_with_their_own_threshold(queue):
+    queue.add(**queue.ready(nss=ocr(NSS, 0.9, "nss"), telefono=ocr(PHONE, 0.7, "telefono")))
+    page = render_review_page(review_queue(queue.registry), server_token=None)
+    assert "<tr class='baja' data-campo-fila='telefono'>" in page  # 70 % < 80 % for digits
+    assert "<tr data-campo-fila='nss'>" in page and "<tr data-campo-fila='nombre'>" in page
 
 
 def test_page_escapes_what_ocr_read(queue):
@@ -412,9 +424,13 @@ def test_commands_carry_a_non_default_db_without_password():
     item = ReviewItem(
         1, 1, datetime.now(), "a.pdf", [1], Kind.VOLANTE, [], None, None, False, {}, []
     )
-    with_db = render_review_page([item], server_token=None, db_url="sqlite:///otra base.db")
+    with_db = render_review_page(
+        [item], server_token=None, settings=Settings(db_url="sqlite:///otra base.db")
+    )
     assert "data-extra='--db &#x27;sqlite:///otra base.db&#x27;'" in with_db
-    secret = render_review_page([item], server_token=None, db_url="postgresql://u:clave@h/b")
+    secret = render_review_page(
+        [item], server_token=None, settings=Settings(db_url="postgresql://u:clave@h/b")
+    )
     assert "clave" not in secret and "Agregue a cada comando la opción --db" in secret
 
 

@@ -97,7 +97,8 @@ def test_static_page_shows_images_values_and_builds_the_exact_command(browser, t
     from selenium.webdriver.common.by import By
 
     queue = Queue(f"sqlite:///{tmp_path / 'r.db'}", tmp_path)
-    doc = queue.add(**queue.ready(nss=ocr(BAD_NSS, 0.3, "nss"), nombre=ocr("Ana Ruis", 0.5, "nombre")))
+    misread = {"nss": ocr(BAD_NSS, 0.3, "nss"), "nombre": ocr("Ana Ruis", 0.5, "nombre")}
+    doc = queue.add(**queue.ready(**misread))
     page = write_review_page(queue.registry, queue.settings())
 
     browser.get(page.as_uri())
@@ -108,7 +109,7 @@ def test_static_page_shows_images_values_and_builds_the_exact_command(browser, t
     assert form.find_element(By.NAME, "campo_nss").get_attribute("value") == BAD_NSS
     assert form.find_element(By.NAME, "campo_nombre").get_attribute("value") == "Ana Ruis"
     shown = form.find_element(By.CSS_SELECTOR, "tr[data-campo-fila='nss'] td.leido").text
-    assert shown == BAD_NSS
+    assert shown == f"{BAD_NSS} (no pasa el dígito verificador)"
     code = form.find_element(By.CSS_SELECTOR, "code.comando")
     assert code.text == "Elija el resultado para ver el comando."
 

@@ -145,6 +145,7 @@ class DocumentResult:
         return {
             "source": self.source,
             "pages": self.pages,
+            "document_id": self.document_id,
             "kind": str(self.kind),
             "outcome": str(self.outcome),
             "folio": self.folio,

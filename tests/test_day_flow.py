@@ -66,6 +66,24 @@ def test_contact_obtained_issues_a_folio_and_rewrites_the_reports(day):
     assert buzon("contactos") == []
 
 
+def test_review_then_contact_then_folio(day):
+    tmp, buzon, batch = day
+    (item,) = [r for r in batch if r["outcome"] == "revision"]
+    doc = str(item["document_id"])
+    queue = buzon("revisar")
+    assert [entry["document_id"] for entry in queue] == [item["document_id"]]
+    assert (tmp / "reportes" / "revision.html").is_file()
+    # On the page image the TAOD sees the person wrote an NSS that fails its check digit: the
+    # misread e-mail is dropped and the petition waits for a call (act 47).
+    (decision,) = buzon("revisar", doc, "--campo", "correo=", "--resultado", "pendiente_contacto")
+    assert decision["outcome"] == "pendiente_contacto"
+    assert buzon("revisar") == []
+    assert [p["document_id"] for p in buzon("contactos")] == [item["document_id"]]
+    (result,) = buzon("contacto", doc, "--obtenido", f"nss={VALID_NSS}")
+    # Same NSS as the first contact's but another name and text: not a duplicate (5.9).
+    assert result["outcome"] == "folio" and result["folio"] in _siade_folios(tmp)
+
+
 def test_reportes_rewrites_a_batch_on_demand(day):
     tmp, buzon, _ = day
     folder = next((tmp / "reportes").glob("*/lote-1"))

@@ -134,6 +134,7 @@ def test_json_contract(run):
         assert set(record) == {
             "source",
             "pages",
+            "document_id",
             "kind",
             "outcome",
             "folio",
@@ -143,6 +144,8 @@ def test_json_contract(run):
             "reasons",
         }
         assert record["kind"] in kinds and record["outcome"] in outcomes
+        is_document = record["outcome"] != "error" and "Página en blanco" not in str(record)
+        assert isinstance(record["document_id"], int) == is_document
         assert set(record["fields"]) == {
             "nombre",
             "nss",

@@ -16,14 +16,12 @@ from buzon_pipeline.errors import ExitCode
 from buzon_pipeline.followup import business_days_between
 from buzon_pipeline.labels import CONSULTA_URL
 from buzon_pipeline.registry import (
-    AuditEvent,
     ContactRow,
-    DocumentRow,
-    FieldRow,
-    FolioRow,
     Registry,
 )
 from buzon_pipeline.validate import luhn_check_digit
+
+from .registry_reader import RegistryReader
 
 NSS = "1234567890" + str(luhn_check_digit("1234567890"))
 BAD_NSS = NSS[:10] + str((int(NSS[10]) + 1) % 10)
@@ -32,7 +30,7 @@ PHONE = "5512345678"
 TEXT = "Me negaron la incapacidad del mes pasado y necesito que la revisen por favor"
 
 
-class Desk:
+class Desk(RegistryReader):
     """A registry with one batch and helpers to add documents, as the batch run leaves them."""
 
     def __init__(self, url: str) -> None:
@@ -69,32 +67,10 @@ class Desk:
     def invoke(self, *args: str, env: dict[str, str] | None = None):
         return CliRunner().invoke(main, [*args, "--db", self.url], env=env)
 
-    def document(self, doc_id: int) -> DocumentRow:
-        with self.registry.session() as s:
-            row = s.get_one(DocumentRow, doc_id)
-            _ = row.fields, row.folio
-            return row
-
-    def field(self, doc_id: int, name: str) -> FieldRow | None:
-        return next((f for f in self.document(doc_id).fields if f.name == name), None)
-
     def contacts(self, doc_id: int) -> list[ContactRow]:
         with self.registry.session() as s:
             return list(s.scalars(select(ContactRow).where(ContactRow.document_id == doc_id)))
 
-    def audit(self, doc_id: int) -> list[AuditEvent]:
-        with self.registry.session() as s:
-            return list(
-                s.scalars(
-                    select(AuditEvent)
-                    .where(AuditEvent.document_id == doc_id)
-                    .order_by(AuditEvent.id)
-                )
-            )
-
-    def folios(self) -> list[str]:
-        with self.registry.session() as s:
-            return sorted(s.scalars(select(FolioRow.folio)))
 
 
 @pytest.fixture

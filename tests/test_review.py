@@ -21,13 +21,12 @@ import cv2
 import numpy as np
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import select
 
 from buzon_pipeline.cli import main
 from buzon_pipeline.config import Settings
 from buzon_pipeline.datatypes import DocumentResult, Field, Kind, Outcome, SourceFile
 from buzon_pipeline.errors import ExitCode, UsageError
-from buzon_pipeline.registry import AuditEvent, DocumentRow, FieldRow, FolioRow, Registry
+from buzon_pipeline.registry import Registry
 from buzon_pipeline.review import (
     ReviewItem,
     parse_corrections,
@@ -38,6 +37,8 @@ from buzon_pipeline.review import (
 from buzon_pipeline.review_page import CROP_MARGIN, PAGE_WIDTH, render_review_page
 from buzon_pipeline.review_server import start_in_thread
 from buzon_pipeline.validate import luhn_check_digit
+
+from .registry_reader import RegistryReader
 
 NSS = "1234567890" + str(luhn_check_digit("1234567890"))
 OTHER_NSS = "9876543210" + str(luhn_check_digit("9876543210"))
@@ -67,7 +68,7 @@ def ocr(value: str | None, confidence: float = 0.9, name: str | None = None) -> 
     return Field(value, confidence, BOXES.get(name or ""), value, present=value is not None)
 
 
-class Queue:
+class Queue(RegistryReader):
     """A registry with one batch; each added document has its own file and page views."""
 
     def __init__(self, url: str, folder: Path) -> None:
@@ -123,29 +124,6 @@ class Queue:
         }
         fields.update(overrides)
         return fields
-
-    def document(self, doc_id: int) -> DocumentRow:
-        with self.registry.session() as s:
-            row = s.get_one(DocumentRow, doc_id)
-            _ = row.fields, row.folio
-            return row
-
-    def field(self, doc_id: int, name: str) -> FieldRow | None:
-        return next((f for f in self.document(doc_id).fields if f.name == name), None)
-
-    def audit(self, doc_id: int) -> list[AuditEvent]:
-        with self.registry.session() as s:
-            return list(
-                s.scalars(
-                    select(AuditEvent)
-                    .where(AuditEvent.document_id == doc_id)
-                    .order_by(AuditEvent.id)
-                )
-            )
-
-    def folios(self) -> list[str]:
-        with self.registry.session() as s:
-            return sorted(s.scalars(select(FolioRow.folio)))
 
     def decide(self, doc_id: int, resultado: Outcome, *pairs: str, **kw: str | None):
         return resolve(

@@ -35,7 +35,11 @@ PHONE_LABEL = re.compile(
     re.IGNORECASE,
 )
 PHONE_VALUE = re.compile(r"((?:\+?\s?52[\s\-]?)?(?:\(?\d{2,3}\)?[\s\-\.]?)\d{3,4}[\s\-\.]?\d{4})")
-EMAIL = re.compile(r"[a-z0-9._%+\-]+\s?@\s?[a-z0-9\-]+(?:\s?[.,]\s?[a-z0-9\-]+)+", re.IGNORECASE)
+# Spaces OCR puts around "@" and dots are allowed, line breaks are not: "…@hotmail.com.\n
+# Respetuosamente" must not swallow the next line's word.
+EMAIL = re.compile(
+    r"[a-z0-9._%+\-]+[ \t]?@[ \t]?[a-z0-9\-]+(?:[ \t]?[.,][ \t]?[a-z0-9\-]+)+", re.IGNORECASE
+)
 # Tesseract often reads "@" as O, 0, Q or ©, sometimes with a space: find such a candidate
 # before a known mail domain; `recover_email` decides, and confidence is reduced.
 SPACED_MISREAD_AT = re.compile(

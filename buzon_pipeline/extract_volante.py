@@ -33,6 +33,8 @@ CHECKBOXES = {
 }
 CHECKBOX_FILL = 0.10
 MIN_INK_SHARE = 0.004
+INK_CONTRAST = 80  # grey levels below the paper that count as ink
+INK_FLOOR = 100
 
 
 @dataclass(frozen=True)
@@ -87,9 +89,12 @@ def _remove_lines(crop: np.ndarray) -> np.ndarray:
 
 
 def _ink_share(crop: np.ndarray) -> float:
+    """Share of pixels clearly darker than this crop's paper: a fixed cut (< 128) misses light
+    pen and pencil strokes, which then count as an empty box."""
     if crop.size == 0:
         return 0.0
-    return float((crop < 128).mean())
+    paper = float(np.percentile(crop, 90))
+    return float((crop < max(INK_FLOOR, paper - INK_CONTRAST)).mean())
 
 
 def _text_field(image: np.ndarray, spec: FieldSpec, dpi: int, name: str) -> Field:
@@ -104,8 +109,23 @@ def _text_field(image: np.ndarray, spec: FieldSpec, dpi: int, name: str) -> Fiel
         email, repaired = recover_email(raw)
         confidence = reading.confidence * (MISREAD_AT_PENALTY if repaired else 1.0)
         return Field(email, confidence, box, raw, present=True)
-    value = " ".join(raw.split()) or None
-    return Field(value, reading.confidence, box, raw, present=True)
+    value = _trim_stray_marks(raw) if name == "nombre" else " ".join(raw.split())
+    return Field(value or None, reading.confidence, box, raw, present=True)
+
+
+def _trim_stray_marks(text: str) -> str:
+    """Drop the leftovers of erased box borders OCR reads at a name's ends ("|", ".", "o")."""
+    words = text.split()
+    while words and not _is_name_word(words[-1]):
+        words.pop()
+    while words and not _is_name_word(words[0]):
+        words.pop(0)
+    return " ".join(words)
+
+
+def _is_name_word(word: str) -> bool:
+    letters = sum(ch.isalpha() for ch in word)
+    return letters >= 2 or (letters == 1 and word[0].isupper())
 
 
 def _comb_field(

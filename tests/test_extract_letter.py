@@ -63,3 +63,10 @@ def test_email_typo_is_present_but_invalid():
 def test_misread_at_without_space_and_correo_es_phrase():
     email = letter("Mi correo es jose_varQicloud.com. Gracias")["correo"]
     assert email.value == "jose_var@icloud.com"
+
+
+def test_email_at_the_end_of_a_sentence_does_not_take_the_next_line():
+    fields = letter(
+        "Pido que me atiendan.\nMi correo es ana.ruiz@hotmail.com.\nRespetuosamente\nAna Ruiz Paz"
+    )
+    assert fields["correo"].value == "ana.ruiz@hotmail.com"

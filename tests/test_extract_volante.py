@@ -1,8 +1,14 @@
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
-from buzon_pipeline.extract_volante import checked_confidence
+from buzon_pipeline.extract_volante import (
+    MIN_INK_SHARE,
+    _ink_share,
+    _trim_stray_marks,
+    checked_confidence,
+)
 
 
 def test_check_digit_raises_confidence_in_a_passing_nss():
@@ -10,3 +16,26 @@ def test_check_digit_raises_confidence_in_a_passing_nss():
     assert checked_confidence(0.9) == pytest.approx(0.9 / 0.91)
     assert checked_confidence(0.5) > 0.9
     assert checked_confidence(0.0) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("read", "name"),
+    [
+        ("Juan Cortes o", "Juan Cortes"),
+        ("| MARÍA DÍAZ . |", "MARÍA DÍAZ"),
+        ("Ana Ruiz L.", "Ana Ruiz L."),
+        ("José Pérez Ñ", "José Pérez Ñ"),
+        ("— .", ""),
+    ],
+)
+def test_border_leftovers_are_trimmed_from_a_name(read, name):
+    assert _trim_stray_marks(read) == name
+
+
+def test_light_strokes_count_as_ink_and_paper_noise_does_not():
+    rng = np.random.default_rng(0)
+    paper = np.clip(rng.normal(235, 4, (60, 400)), 0, 255).astype(np.uint8)
+    assert _ink_share(paper) < MIN_INK_SHARE
+    pencil = paper.copy()
+    pencil[25:35, 40:360:3] = 150  # a light pen stroke, lighter than the old fixed cut of 128
+    assert _ink_share(pencil) >= MIN_INK_SHARE

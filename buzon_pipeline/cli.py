@@ -331,12 +331,9 @@ def contacto(
 ) -> None:
     from datetime import datetime
 
-    from .datatypes import Outcome
     from .errors import UsageError
     from .followup import (
-        FIELD_LABELS,
         close_without_response,
-        notification_hint,
         parse_obtained,
         record_contact,
     )
@@ -354,10 +351,17 @@ def contacto(
         result = _run(lambda: close_without_response(registry, doc, datetime.now()))
     else:
         result = _run(lambda: record_contact(registry, doc, obtained, datetime.now()))
-    _refresh_reports(registry, settings, [doc], quiet=as_json)
     if as_json:
         click.echo(json.dumps(result.as_json(), ensure_ascii=False))
-        return
+    else:
+        _print_contact_result(doc, result, sin_respuesta)
+    _refresh_reports(registry, settings, [doc], quiet=as_json)
+
+
+def _print_contact_result(doc: int, result: Any, sin_respuesta: bool) -> None:
+    from .datatypes import Outcome
+    from .followup import FIELD_LABELS, notification_hint
+
     if sin_respuesta:
         click.echo(f"Documento {doc}: cerrado por desinterés (act. 48).")
         return

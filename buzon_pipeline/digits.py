@@ -21,7 +21,7 @@ import numpy as np
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "digitos.npz"
 DIGITS = "0123456789"
 EMPTY_CLASS = 10  # index of the "no digit" class after the ten digits
-FEATURE_VERSION = 1  # bump when the preprocessing changes; the model file records it
+FEATURE_VERSION = 2  # bump when the preprocessing changes; the model file records it
 
 # Every cell is rescaled to this height so that pixel-sized rules hold at 150 and 300 dpi.
 CANON_H = 64
@@ -36,6 +36,13 @@ VLINE_ZONE = 0.24  # separators sit in the outer 24 % (alignment error is ~1 mm 
 HLINE_ZONE = 0.2
 MAX_RULE_PX = 8  # printed rules (<= 0.35 mm) come out <= ~7 canonical px after blur at 150 dpi
 SPECK_AREA = 8  # canonical px; smaller blobs are scanner dust
+DOT_AREA = 30  # canonical px; a blob this small away from the strokes is dust, not a stroke
+DOT_GAP = 5  # ... "away" meaning farther than this from every larger blob
+GROUP_OVERLAP = 0.5  # share of the narrower group's width that makes two groups one
+SECOND_LOOK_BELOW = 0.9  # a cell read with less confidence has its ink groups read apart
+# Paper-shade window, canonical px: wider and taller than a pen stroke (<= ~7 px), lower than
+# a bleed-through bar from the back (~16 px), so the bar stays paper and strokes do not.
+BG_KERNEL = (21, 9)
 MIN_INK_AREA = 14
 MIN_INK_HEIGHT = 0.16  # of the cell height; a dot or a dash is not a digit
 MAX_SKEW = 0.7
@@ -103,15 +110,42 @@ class DigitModel:
 
     def read_cells(self, cells: list[np.ndarray]) -> list[DigitReading]:
         """One reading per cell crop (grey or BGR, dark ink on light paper), in order."""
-        features = [cell_features(cell) for cell in cells]
-        inked = [i for i, feat in enumerate(features) if feat is not None]
+        inks = [cell_ink(cell) for cell in cells]
+        inked = [i for i, ink in enumerate(inks) if ink is not None]
         # no digit-sized ink is a certain "empty"; a degenerate crop is an unsure one
         readings = [DigitReading(None, 1.0 if _usable(cell) else 0.0, ()) for cell in cells]
         if inked:
-            probs = self.predict_proba(np.stack([features[i] for i in inked]))
+            probs = self.predict_proba(np.stack([ink_features(inks[i]) for i in inked]))
             for row, index in zip(probs, inked, strict=True):
                 readings[index] = _reading_from_probs(row)
+        for index in inked:
+            if readings[index].confidence < SECOND_LOOK_BELOW:
+                readings[index] = self._read_groups(inks[index]) or readings[index]
         return readings
+
+    def _read_groups(self, ink: np.ndarray) -> DigitReading | None:
+        """Read side-by-side ink groups apart: a crossed-out digit next to its correction.
+
+        A cell holds digit d when one group reads d and every other group reads as no digit
+        (the model learns that a struck-out digit is none); the product is that probability.
+        """
+        groups = ink_groups(ink)
+        if len(groups) < 2:
+            return None
+        probs = self.predict_proba(np.stack([ink_features(g) for g in groups]))
+        empty = probs[:, EMPTY_CLASS]
+        best: tuple[float, FloatArray] | None = None
+        for j, row in enumerate(probs):
+            others = float(np.prod(np.delete(empty, j)))
+            scaled = row[:EMPTY_CLASS] * others
+            if best is None or scaled.max() > best[0]:
+                best = (float(scaled.max()), scaled)
+        assert best is not None
+        score, scaled = best
+        digit = int(np.argmax(scaled))
+        order = np.argsort(-scaled)[:3]
+        alternatives = tuple((DIGITS[i], round(float(scaled[i]), 4)) for i in order)
+        return DigitReading(DIGITS[digit], score, alternatives)
 
 
 def _usable(cell: np.ndarray) -> bool:
@@ -132,15 +166,58 @@ def _reading_from_probs(probs: FloatArray) -> DigitReading:
 
 def cell_features(cell: np.ndarray) -> FloatArray | None:
     """Feature vector of one cell crop, or None when it holds no digit-sized ink."""
+    ink = cell_ink(cell)
+    return None if ink is None else ink_features(ink)
+
+
+def cell_ink(cell: np.ndarray) -> np.ndarray | None:
+    """The cell's handwriting as a 0/1 mask (rules, neighbours and dust removed), or None."""
     if not _usable(cell):
         return None
-    gray = _canonical(cell)
+    gray = _flatten(_canonical(cell))
     ink, faint = _ink_masks(gray)
     ink = _remove_borders(ink, faint)
     ink = _drop_specks(ink)
-    if not _has_digit_ink(ink):
-        return None
+    return ink if _has_digit_ink(ink) else None
+
+
+def ink_features(ink: np.ndarray) -> FloatArray:
     return _normalise(ink)
+
+
+def ink_groups(ink: np.ndarray) -> list[np.ndarray]:
+    """Side-by-side groups of strokes (left to right), or [] when the ink is one group.
+
+    Strokes that share most of their width belong together (a "4" in two strokes, a crossed
+    "7"); a struck-out digit and the correction written beside it barely overlap.
+    """
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    if count < 3:
+        return []
+    spans = [
+        [
+            int(stats[i, cv2.CC_STAT_LEFT]),
+            int(stats[i, cv2.CC_STAT_LEFT] + stats[i, cv2.CC_STAT_WIDTH]),
+            [i],
+        ]
+        for i in range(1, count)
+    ]
+    merged = True
+    while merged:
+        merged = False
+        spans.sort(key=lambda span: span[0])
+        for a in range(len(spans) - 1):
+            lo, hi, members = spans[a]
+            nlo, nhi, nmembers = spans[a + 1]
+            overlap = min(hi, nhi) - max(lo, nlo)
+            if overlap >= GROUP_OVERLAP * min(hi - lo, nhi - nlo):
+                spans[a] = [min(lo, nlo), max(hi, nhi), members + nmembers]
+                del spans[a + 1]
+                merged = True
+                break
+    groups = [np.isin(labels, members).astype(np.uint8) for _, _, members in spans]
+    groups = [g for g in groups if _has_digit_ink(g)]
+    return groups if len(groups) >= 2 else []
 
 
 def _as_gray(image: np.ndarray) -> np.ndarray:
@@ -157,6 +234,18 @@ def _canonical(cell: np.ndarray) -> np.ndarray:
     size = (max(8, round(width * scale)), CANON_H)
     interp = cv2.INTER_AREA if scale < 1 else cv2.INTER_LINEAR
     return cv2.resize(gray, size, interpolation=interp)
+
+
+def _flatten(gray: np.ndarray) -> np.ndarray:
+    """Divide out the paper's shade (bleed-through from the back, shadows, a stamp's halo).
+
+    Those are wider than a pen stroke, so a grey closing wider than any stroke keeps them and
+    drops the ink; without this a dark band across the cell turns into "ink" or hides a rule.
+    """
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, BG_KERNEL)
+    background = cv2.morphologyEx(gray, cv2.MORPH_CLOSE, kernel).astype(np.float32)
+    flat = gray.astype(np.float32) * (255.0 / np.maximum(background, 1.0))
+    return np.clip(flat, 0, 255).astype(np.uint8)
 
 
 def _ink_masks(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -269,10 +358,18 @@ def _runs(flags: np.ndarray) -> list[tuple[int, int]]:
 
 
 def _drop_specks(ink: np.ndarray) -> np.ndarray:
+    """Drop dust: tiny blobs anywhere, small ones that keep apart from the strokes."""
     count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    keep = np.zeros(count, np.uint8)
-    keep[1:] = stats[1:, cv2.CC_STAT_AREA] >= SPECK_AREA
-    return keep[labels]
+    area = stats[:, cv2.CC_STAT_AREA]
+    keep = area >= SPECK_AREA
+    keep[0] = False
+    big = keep & (area >= DOT_AREA)
+    if big.any():
+        side = 2 * DOT_GAP + 1
+        near = cv2.dilate(big.astype(np.uint8)[labels], np.ones((side, side), np.uint8))
+        touches = np.bincount(labels.ravel(), weights=near.ravel(), minlength=count) > 0
+        keep &= big | touches
+    return keep.astype(np.uint8)[labels]
 
 
 def _has_digit_ink(ink: np.ndarray) -> bool:

@@ -236,10 +236,13 @@ def _route_and_register(
     )
 
 
-def stored_results(registry: Registry, source_id: int, path: str) -> list[DocumentResult]:
+def stored_results(
+    registry: Registry, source_id: int, path: str, replayed: bool = True
+) -> list[DocumentResult]:
     """The registry's results for a file: its documents as they stand now, its blank pages and
-    unreadable pages (a re-run replays these instead of registering anything again)."""
-    results = registry.results_for_source(source_id, path)
+    unreadable pages (a re-run replays these instead of registering anything again; `replayed`
+    adds that to each document's reasons)."""
+    results = registry.results_for_source(source_id, path, replayed)
     for page in registry.pages_of(source_id):
         if page.error:
             results.append(error_result(path, [page.number], page.error))

@@ -504,14 +504,16 @@ class Registry:
                 summary=" ".join(row.text.split())[:SUMMARY_CHARS],
             )
 
-    def results_for_source(self, source_id: int, source: str) -> list[DocumentResult]:
+    def results_for_source(
+        self, source_id: int, source: str, replayed: bool = True
+    ) -> list[DocumentResult]:
         with self.session() as s:
             ids = s.scalars(
                 select(DocumentRow.id)
                 .where(DocumentRow.source_id == source_id)
                 .order_by(DocumentRow.first_page)
             ).all()
-        return [self.result_of(i, source, already=True) for i in ids]
+        return [self.result_of(i, source, already=replayed) for i in ids]
 
     def pages_of(self, source_id: int) -> list[PageRow]:
         with self.session() as s:

@@ -47,7 +47,7 @@ def load_batch_report(registry: Registry, batch_id: int) -> BatchReport:
         if source.error:
             results.append(error_result(source.path, [], source.error))
             continue
-        results.extend(stored_results(registry, source.id, source.path))
+        results.extend(stored_results(registry, source.id, source.path, replayed=False))
         pages_total += source.page_count
         pages_read += sum(1 for p in registry.pages_of(source.id) if not p.error)
     images = {

@@ -181,6 +181,8 @@ def test_reports_are_written_owner_only(run):
         assert mode & 0o077 == 0, path
     html = next(p for p in files if p.name == "resumen.html").read_text(encoding="utf-8")
     assert "Resumen de fin de turno" in html
+    # The report states each document's reasons, not the re-run's replay remark.
+    assert "corrida anterior" not in html
 
 
 def test_discarded_documents_keep_no_personal_data(run):

@@ -37,7 +37,7 @@ HLINE_ZONE = 0.2
 MAX_RULE_PX = 8  # printed rules (<= 0.35 mm) come out <= ~7 canonical px after blur at 150 dpi
 SPECK_AREA = 8  # canonical px; smaller blobs are scanner dust
 DOT_AREA = 30  # canonical px; a blob this small away from the strokes is dust, not a stroke
-DOT_GAP = 5  # ... "away" meaning farther than this from every larger blob
+DOT_GAP = 3  # ... "away" meaning farther than this from every larger blob
 GROUP_OVERLAP = 0.5  # share of the narrower group's width that makes two groups one
 SECOND_LOOK_BELOW = 0.9  # a cell read with less confidence has its ink groups read apart
 # Paper-shade window, canonical px: wider and taller than a pen stroke (<= ~7 px), lower than

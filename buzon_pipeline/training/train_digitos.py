@@ -4,16 +4,21 @@
 
 Most training cells come from the synthetic volante itself: a comb is written by the
 generator's own writer (`buzon_pipeline.synth`: same fonts, sizes, slant, jitter, off-centre
-digits, crossed-out corrections), degraded with the generator's degradation plan, cropped as
-extract_volante crops it and cut by the production `split_comb`. Every comb comes from its own
-seed in the corpus's train range (0-99 999), so evaluation volantes (dev, test) are never drawn.
-A minority of single cells drawn from font outlines (also fonts the forms do not use), hand-made
-pen-stroke digits and scikit-learn's 8x8 handwritten digits keeps the model from learning only
-the five handwriting faces of the generator. The temperature that calibrates the confidence is
-fitted on combs from seeds the training never saw; the per-font report uses yet other seeds.
-The features come from `buzon_pipeline.digits`, the same code that runs in production.
+digits, crossed-out corrections), degraded with the generator's degradation plan (bleed-through
+and stamps moved onto the comb), cropped as extract_volante crops it and cut by the production
+`split_comb`. Each comb has its own seed, numbered inside the corpus's train range (0-99 999)
+and drawn from a random stream of its own, so no dev or test volante is ever rendered.
+Combs whose last cells hold struck-out digits (some with the correction beside them) teach the
+model that a struck digit is no digit, which DigitModel uses to read such a cell's ink groups
+apart. A minority of single cells drawn from font outlines (also fonts the forms do not use),
+hand-made pen-stroke digits and scikit-learn's 8x8 handwritten digits keeps the model from
+learning only the five handwriting faces of the generator. The temperature that calibrates the
+confidence is fitted on combs from seeds the training never saw; the per-font report uses yet
+other seeds. The features come from `buzon_pipeline.digits`, the same code that runs in
+production.
 
-One process, a fixed schedule and fixed seeds: the same command writes the same bytes.
+One process, a fixed schedule and fixed seeds: the same command writes the same bytes
+(about 7 minutes and 2 GB of memory on one core).
 """
 
 from __future__ import annotations
@@ -100,7 +105,7 @@ EVAL_SEEDS = range(90_000, 100_000)  # per-font report
 CROSSED_SEEDS = range(0, 80_000)  # their own random streams, like the generic cells
 CROSSED_EVAL_SEEDS = range(90_000, 100_000)
 GENERIC_SEED0 = 0  # generic cells use numpy generators of their own
-FORM_COMBS = 5000  # ~52 000 cells
+FORM_COMBS = 8000  # ~84 000 cells
 CROSSED_COMBS = 600
 GENERIC_CELLS = 14_000
 VAL_COMBS = 500
@@ -834,9 +839,10 @@ def source_keys(sources: Sequence[Source]) -> list[str]:
 def train_mlp(features: np.ndarray, labels: np.ndarray, seed: int = 0) -> DigitModel:
     from sklearn.exceptions import ConvergenceWarning
     from sklearn.neural_network import MLPClassifier
+    from threadpoolctl import threadpool_limits
 
-    mean = features.mean(axis=0)
-    scale = np.maximum(features.std(axis=0), 0.1)
+    mean = features.mean(axis=0, dtype=np.float64).astype(np.float32)
+    scale = np.maximum(features.std(axis=0, dtype=np.float64), 0.1).astype(np.float32)
     clf = MLPClassifier(
         hidden_layer_sizes=HIDDEN,
         alpha=ALPHA,
@@ -848,13 +854,16 @@ def train_mlp(features: np.ndarray, labels: np.ndarray, seed: int = 0) -> DigitM
         random_state=seed,
         verbose=False,
     )
-    with warnings.catch_warnings():
+    scaled = features - mean
+    scaled /= scale
+    # one BLAS thread: a multi-threaded sum may round differently and change the file's bytes
+    with warnings.catch_warnings(), threadpool_limits(1):
         warnings.simplefilter("ignore", ConvergenceWarning)  # stopping at EPOCHS is the plan
-        clf.fit((features - mean) / scale, labels)
+        clf.fit(scaled, labels)
     assert list(clf.classes_) == list(range(EMPTY_CLASS + 1)), "every class must be present"
     weights = [w.astype(np.float32) for w in clf.coefs_]
     biases = [b.astype(np.float32) for b in clf.intercepts_]
-    return DigitModel(weights, biases, mean.astype(np.float32), scale.astype(np.float32))
+    return DigitModel(weights, biases, mean, scale)
 
 
 def predict(model: DigitModel, feats: list[np.ndarray | None]) -> tuple[np.ndarray, np.ndarray]:
@@ -987,10 +996,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     keys = source_keys(glyph_sources())
     train.extend(generic_cells(keys, range(GENERIC_SEED0, GENERIC_SEED0 + args.generic_cells)))
     x_train, y_train = train.stacked()
+    n_cells = len(train.labels)
+    del train  # the per-cell rows: the stacked copy is all training needs
     rendered = time.perf_counter()
     print(
-        f"rendered {len(train.labels)} training cells ({len(y_train)} with ink) "
-        f"in {rendered - started:.0f} s"
+        f"rendered {n_cells} training cells ({len(y_train)} with ink) in {rendered - started:.0f} s"
     )
     model = train_mlp(x_train, y_train)
     trained = time.perf_counter()

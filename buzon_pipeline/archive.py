@@ -11,7 +11,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from .private_files import private_dir, write_private_bytes
+from .private_files import open_private, private_dir, write_private_bytes
 
 VIEW_JPEG_QUALITY = 80  # grey scans at 300 dpi: ~0.3–0.6 MB a page, crops stay legible
 
@@ -39,9 +39,7 @@ def archive_original(archive_dir: Path, sha256: str, source_path: str) -> Path:
     target = folder / ("original" + Path(source_path).suffix.lower())
     if not target.exists():
         partial = target.with_name(target.name + ".parcial")
-        with open(source_path, "rb") as src:
-            write_private_bytes(partial, b"")
-            with open(partial, "wb") as dst:
-                shutil.copyfileobj(src, dst)
+        with open(source_path, "rb") as src, open_private(partial) as dst:
+            shutil.copyfileobj(src, dst)
         partial.replace(target)  # atomic: a kill mid-copy never leaves a truncated "original"
     return target

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import BinaryIO
 
 
 def private_dir(path: Path) -> Path:
@@ -18,11 +19,16 @@ def private_dir(path: Path) -> Path:
     return path
 
 
-def write_private_bytes(path: Path, data: bytes) -> Path:
+def open_private(path: Path) -> BinaryIO:
+    """A new or truncated file, mode 0600, open for binary writing."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
     os.chmod(path, 0o600)  # an existing file keeps its old mode through O_CREAT
+    return os.fdopen(fd, "wb")
+
+
+def write_private_bytes(path: Path, data: bytes) -> Path:
+    with open_private(path) as handle:
+        handle.write(data)
     return path
 
 

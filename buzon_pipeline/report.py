@@ -10,7 +10,6 @@ owner-only (5.14): these files carry the personal data the TAOD needs to act on.
 from __future__ import annotations
 
 import html
-import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -82,8 +81,6 @@ def write_reports(registry: Registry, batch_id: int, settings: Settings) -> tupl
         files.append(escalation)
     files += write_notifications(folder, report.info, docs)
     files += write_turn_copies(folder, report.info, docs, report.images)
-    for path in files:
-        os.chmod(path, 0o600)
     return folder, files
 
 

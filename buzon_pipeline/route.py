@@ -79,7 +79,10 @@ def decide(
             f"Texto poco legible (confianza de lectura {verdict.text_confidence:.0%}): "
             "no se descarta ni se da por hecho que no tenga datos de contacto sin revisarlo."
         )
-    if p < thresholds.es_peticion_aceptar:
+    # A filled-in volante declares a petition by itself; only a text that reads as clearly not
+    # one (below the discard cut) makes it doubtful.
+    doubtful = thresholds.es_peticion_descartar if is_volante else thresholds.es_peticion_aceptar
+    if p < doubtful:
         review.append(f"No es claro si contiene una petición (probabilidad {p:.0%}).")
     elif verdict.tipo_confidence < thresholds.tipo_min:
         label = TIPO_LABELS.get(verdict.tipo, verdict.tipo)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import replace
 
 from .datatypes import EMPTY_FIELD, Field, Validation
 
@@ -186,11 +187,15 @@ def validate(
     notes: list[str] = []
 
     name = fields.get("nombre", EMPTY_FIELD)
-    name_ok = bool(name.value) and name_is_plausible(name.value or "")
-    if name.present and not name_ok:
-        notes.append("El nombre escrito no se pudo leer con claridad.")
-    elif name_ok and unsure("nombre"):
-        notes.append(f"Nombre leído con confianza baja ({name.confidence:.0%}); verifíquelo.")
+    plausible = bool(name.value) and name_is_plausible(name.value or "")
+    name_ok = plausible and not unsure("nombre")
+    name_unreadable = (name.present or bool(name.value)) and not name_ok
+    if plausible and not name_ok:
+        # Measured on dev: a name read under the threshold is almost never right, so it is not
+        # offered as a value; the raw reading stays for the reviewer.
+        out["nombre"] = replace(name, value=None, present=True)
+    if name_unreadable:
+        notes.append("El nombre escrito no se pudo leer con certeza.")
 
     phone_ok, phone_unsure = _contact_field(fields.get("telefono", EMPTY_FIELD), unsure("telefono"))
     mail_ok, mail_unsure = _contact_field(fields.get("correo", EMPTY_FIELD), unsure("correo"))
@@ -223,6 +228,9 @@ def validate(
     elif nss_valid and unsure("nss") and nss_decides:
         uncertain.append(f"NSS leído con confianza baja ({nss.confidence:.0%}).")
 
+    if name_unreadable and nss_valid and contact:
+        # Here the name is what separates a folio from a pending contact.
+        uncertain.append("El nombre decide entre folio y pendiente de contacto: léalo.")
     minimum = name_ok and nss_valid and contact
     return Validation(
         out, name_ok, nss_valid, nss_written, contact, minimum, tuple(uncertain), tuple(notes)

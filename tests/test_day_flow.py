@@ -73,9 +73,15 @@ def test_review_then_contact_then_folio(day):
     queue = buzon("revisar")
     assert [entry["document_id"] for entry in queue] == [item["document_id"]]
     assert (tmp / "reportes" / "revision.html").is_file()
-    # On the page image the TAOD sees the person wrote an NSS that fails its check digit: the
-    # misread e-mail is dropped and the petition waits for a call (act 47).
-    (decision,) = buzon("revisar", doc, "--campo", "correo=", "--resultado", "pendiente_contacto")
+    # On the page image the TAOD reads the name OCR could not, sees the person wrote an NSS
+    # that fails its check digit, drops the misread e-mail, and the petition waits for a call
+    # (act 47).
+    (decision,) = buzon(
+        "revisar",
+        doc,
+        *("--campo", "nombre=Laura Méndez Ruiz", "--campo", "correo="),
+        *("--resultado", "pendiente_contacto"),
+    )
     assert decision["outcome"] == "pendiente_contacto"
     assert buzon("revisar") == []
     assert [p["document_id"] for p in buzon("contactos")] == [item["document_id"]]

@@ -71,3 +71,12 @@ def test_poorly_read_letter_is_neither_discarded_nor_public_without_review():
 def test_poorly_read_letter_with_complete_data_still_gets_its_folio():
     read_badly = TextVerdict(0.9, "queja_servicio", 0.9, 0.0, text_confidence=0.4)
     assert outcome(verdict=read_badly).outcome is Outcome.FOLIO
+
+
+def test_a_filled_volante_is_a_petition_unless_its_text_clearly_is_not():
+    # Between the discard cut and the acceptance cut a letter is doubtful; a volante is a
+    # petition form, so its text only makes it doubtful below the discard cut.
+    assert outcome(verdict=v(p=0.3)).outcome is Outcome.REVISION
+    assert outcome(kind=Kind.VOLANTE, verdict=v(p=0.3)).outcome is Outcome.FOLIO
+    below = outcome(kind=Kind.VOLANTE, verdict=v(p=0.05))
+    assert below.outcome is Outcome.REVISION and any("petición" in r for r in below.reasons)

@@ -147,3 +147,22 @@ def test_per_field_thresholds_override_the_default():
     fields["telefono"] = Field("5512345678", 0.8, present=True)
     assert not validate(fields, 0.6).uncertain
     assert validate(fields, 0.6, {"telefono": 0.9}).uncertain
+
+
+def test_a_name_read_under_the_threshold_is_not_offered_as_a_value():
+    fields = _fields(nombre=None, nss=None, telefono="5512345678", correo=None)
+    fields["nombre"] = Field("Deegio Ode Velasco", 0.37, raw="Deegio Ode) Velasco", present=True)
+    v = validate(fields, 0.6)
+    assert v.fields["nombre"].value is None and v.fields["nombre"].raw == "Deegio Ode) Velasco"
+    assert not v.name_valid and any("nombre" in n for n in v.notes)
+    # Without an NSS the petition waits for a call anyway: the name does not decide the route.
+    assert not v.uncertain
+
+
+def test_an_unreadable_name_goes_to_review_when_it_decides_folio_or_contact():
+    fields = _fields(nombre=None, nss=make_nss("1234567890"), telefono="5512345678", correo=None)
+    fields["nombre"] = Field("Deegio Ode Velasco", 0.37, present=True)
+    assert any("nombre" in r for r in validate(fields, 0.6).uncertain)
+    fields["nombre"] = Field("Sergio Ortega Velasco", 0.9, present=True)
+    v = validate(fields, 0.6)
+    assert v.minimum and not v.uncertain and v.fields["nombre"].value == "Sergio Ortega Velasco"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..api import process_batch
 from ..config import Settings
-from ..datatypes import DocumentResult
+from ..datatypes import CONTACT_FIELDS, DocumentResult
 from ..synth.corpus import SPLITS, generate_document
 from .metrics import Pair, Report, evaluate, markdown
 
@@ -105,6 +105,12 @@ def write_outputs(report: Report, pairs: list[Pair], out: Path, title: str) -> s
             "truth_outcome": p.truth["outcome"],
             "outcome": p.pred["outcome"] if p.pred else None,
             "reasons": p.pred["reasons"] if p.pred else [],
+            "truth_subtipo": p.truth.get("subtipo"),
+            "truth_tipo": p.truth.get("tipo"),
+            "tipo": p.pred["tipo"] if p.pred else None,
+            # Synthetic people only: the per-field detail is what error analysis needs.
+            "truth_fields": {k: p.truth["fields"].get(k) for k in CONTACT_FIELDS},
+            "fields": p.pred["fields"] if p.pred else {},
         }
         for p in pairs
     ]

@@ -150,7 +150,10 @@ def _comb_field(
     if len(candidates) == 1:
         note = "NSS corregido en un dígito dudoso para cumplir el dígito verificador."
         return Field(candidates[0][0], confidence, box, raw, present=True), note
-    return Field(None, confidence, box, raw, present=True), None
+    # Eleven digits that fail the check are kept as written: on dev they were mostly what the
+    # person wrote (20 of 24), and validation sends them to review wherever the NSS matters.
+    written_nss = raw if len(raw) == 11 else None
+    return Field(written_nss, confidence, box, raw, present=True), None
 
 
 def checked_confidence(all_cells_right: float, pass_if_wrong: float = 0.1) -> float:

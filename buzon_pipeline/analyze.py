@@ -7,13 +7,13 @@ from pathlib import Path
 
 import numpy as np
 
-from . import ocr
 from .align import align_to_template
 from .archive import save_page_view
 from .datatypes import Kind, Page, PageAnalysis
 from .digits import DigitModel
 from .extract_volante import extract_volante
 from .form import FormLayout, load_layout
+from .letter_page import read_letter_page
 from .pagetype import is_blank, page_kind
 from .preprocess import prepare
 
@@ -57,7 +57,7 @@ class PageAnalyzer:
                 marks=reading.marks,
                 notes=reading.notes,
             )
-        result = ocr.read(prepared.gray, psm=3)
+        result = read_letter_page(prepared.gray, page.dpi, self.digits)
         return PageAnalysis(
             **common,
             image=self._archive(page, prepared.gray),
@@ -65,4 +65,5 @@ class PageAnalyzer:
             text=result.text,
             text_confidence=result.confidence,
             spans=result.spans,
+            fields=result.fields,
         )

@@ -40,8 +40,28 @@ DIGIT_CONFUSIONS = {
     "8": "0369",
     "9": "8",
 }
-MAIL_DOMAINS = r"(?:gmail|hotmail|yahoo|outlook|live|icloud|prodigy)\.(?:com\.mx|com|mx|es|net)"
-MISREAD_AT = re.compile(rf"([a-z0-9._%+\-]+?)[o0q©®@]?({MAIL_DOMAINS})")
+# The providers people in Mexico write on a form. A domain one OCR slip away from one of them
+# (a lost dot, one wrong letter) is that provider; "@" is restored only right before one.
+KNOWN_MAIL_DOMAINS = (
+    "gmail.com",
+    "hotmail.com",
+    "hotmail.es",
+    "outlook.com",
+    "outlook.es",
+    "live.com",
+    "live.com.mx",
+    "yahoo.com",
+    "yahoo.com.mx",
+    "yahoo.es",
+    "icloud.com",
+    "prodigy.net.mx",
+)
+MAIL_DOMAINS = "(?:{})".format(
+    "|".join(re.escape(d) for d in sorted(KNOWN_MAIL_DOMAINS, key=len, reverse=True))
+)
+# Glyphs OCR reads for a written "@". It must stand between the user and a known domain: an
+# address written without "@" is unusable, and inserting one would invent a contact.
+MISREAD_AT = re.compile(rf"([a-z0-9._%+\-]*[a-z0-9])[o0q©®]({MAIL_DOMAINS})")
 EMAIL_RE = re.compile(r"^[a-z0-9._%+\-]+@[a-z0-9\-]+(\.[a-z0-9\-]+)*\.[a-z]{2,}$")
 
 
@@ -137,24 +157,74 @@ def email_is_valid(email: str) -> bool:
     return bool(EMAIL_RE.match(email))
 
 
-MISREAD_AT_PENALTY = 0.8  # confidence factor for an e-mail whose "@" had to be restored
+MISREAD_AT_PENALTY = 0.8  # confidence factor for an e-mail whose "@" or domain had to be repaired
+_PROVIDERS = "|".join(sorted({d.split(".")[0] for d in KNOWN_MAIL_DOMAINS}))
+_SPACED_GLYPH = re.compile(rf"\s+([o0q©®])\s*(?=(?:{_PROVIDERS}))")
 
 
 def recover_email(raw: str) -> tuple[str | None, bool]:
-    """A valid e-mail from OCR text, and whether an "@" misread as O/0/Q/© had to be restored.
+    """A valid e-mail from OCR text, and whether it had to be repaired to get there.
 
-    The repair is only tried right before a well-known mail domain, where the reading is
-    unambiguous enough; anything else that fails the syntax stays invalid.
+    Repairs: a domain one slip away from a known provider (``hotmailcom``, ``yahoo.con``) and an
+    "@" read as O/0/Q/© right before a known provider. Nothing else is invented: an address
+    written without "@", with "@@", with a comma for a dot or split by spaces stays invalid.
     """
-    email = normalise_email(raw)
-    if email_is_valid(email):
-        return email, False
-    match = MISREAD_AT.fullmatch(email.replace(",", "."))
+    text = raw.strip().lower().replace("(at)", "@").replace("[at]", "@")
+    # OCR spaces around "@" and dots are its own; a space anywhere else splits the address
+    # ("juan @ gmail com" is how people write an unusable one).
+    text = re.sub(r"\s*([@.])\s*", r"\1", text)
+    text = _SPACED_GLYPH.sub(r"\1", text)
+    text = text.strip(".;:")
+    if not text or re.search(r"[\s,]", text):
+        return None, False
+    if text.count("@") == 1:
+        user, domain = text.split("@")
+        known = snap_mail_domain(domain)
+        if known is None and domain.split(".")[0] in _PROVIDERS.split("|"):
+            return None, False  # "prodigy.net", "gmail.co.mx": a provider's name cut or garbled
+        email = f"{user}@{known or domain}"
+        if not email_is_valid(email):
+            return None, False
+        return email, known is not None and known != domain
+    if "@" in text:
+        return None, False
+    match = MISREAD_AT.fullmatch(text)
     if match:
-        repaired = f"{match.group(1)}@{match.group(2)}"
-        if email_is_valid(repaired):
-            return repaired, True
+        return f"{match.group(1)}@{match.group(2)}", True
+    for domain in sorted(KNOWN_MAIL_DOMAINS, key=len, reverse=True):
+        bare = domain.replace(".", "")
+        match = re.fullmatch(rf"([a-z0-9._%+\-]*[a-z0-9])[o0q©®]{bare}", text)
+        if match:
+            return f"{match.group(1)}@{domain}", True
     return None, False
+
+
+def snap_mail_domain(domain: str) -> str | None:
+    """The known provider ``domain`` stands for, or None when it is none of them.
+
+    A lost or extra dot, or one wrong/missing/extra letter when only one provider is that
+    close. A domain cut short ("gmail", "prodigy.net") is more than one slip away and is none
+    of them; `recover_email` then refuses the address rather than guess the missing part.
+    """
+    if domain in KNOWN_MAIL_DOMAINS:
+        return domain
+    bare = domain.replace(".", "")
+    for known in KNOWN_MAIL_DOMAINS:
+        if bare == known.replace(".", ""):
+            return known
+    if len(domain) < 7:
+        return None
+    close = [k for k in KNOWN_MAIL_DOMAINS if _within_one_edit(domain, k)]
+    return close[0] if len(close) == 1 else None
+
+
+def _within_one_edit(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
 def name_is_plausible(name: str) -> bool:

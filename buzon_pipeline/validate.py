@@ -267,36 +267,45 @@ def validate(
     if name_unreadable:
         notes.append("El nombre escrito no se pudo leer con certeza.")
 
-    phone_ok, phone_unsure = _contact_field(fields.get("telefono", EMPTY_FIELD), unsure("telefono"))
-    mail_ok, mail_unsure = _contact_field(fields.get("correo", EMPTY_FIELD), unsure("correo"))
+    # As with names, a value read under its threshold is not offered as a value: the raw
+    # reading stays for the reviewer, and the route treats it as written but unreadable.
+    low = {
+        key: bool(fields.get(key, EMPTY_FIELD).value) and unsure(key)
+        for key in ("telefono", "correo", "nss")
+    }
+    for key, is_low in low.items():
+        if is_low:
+            out[key] = replace(fields[key], value=None, present=True)
+
+    phone_ok, phone_unsure = _contact_field(out.get("telefono", EMPTY_FIELD), unsure("telefono"))
+    mail_ok, mail_unsure = _contact_field(out.get("correo", EMPTY_FIELD), unsure("correo"))
     contact = phone_ok or mail_ok
     contact_unsure = not contact and (phone_unsure or mail_unsure)
-    if contact_unsure:
-        # The route hinges on whether there is contact data: a human must read it.
-        uncertain.append("Hay datos de contacto escritos que no se pudieron leer con certeza.")
-    for name, label in (("telefono", "Teléfono"), ("correo", "Correo electrónico")):
-        field = fields.get(name, EMPTY_FIELD)
-        if not field.value or not unsure(name):
+    for key, label in (("telefono", "Teléfono"), ("correo", "Correo electrónico")):
+        if not low[key]:
             continue
-        message = f"{label} leído con confianza baja ({field.confidence:.0%})"
-        other_ok = mail_ok if name == "telefono" else phone_ok
+        message = f"{label} leído con confianza baja ({fields[key].confidence:.0%})"
         # Only when it is the sole contact datum does it decide the route.
-        if other_ok:
+        if contact:
             notes.append(message + "; verifíquelo.")
         else:
             uncertain.append(message + ".")
+    if contact_unsure and not any(low[key] for key in ("telefono", "correo")):
+        # The route hinges on whether there is contact data: a human must read it.
+        uncertain.append("Hay datos de contacto escritos que no se pudieron leer con certeza.")
 
     nss = fields.get("nss", EMPTY_FIELD)
     nss_written = nss.present or bool(nss.value)
-    nss_valid = bool(nss.value) and nss_is_valid(nss.value or "")
+    nss_valid = not low["nss"] and bool(nss.value) and nss_is_valid(nss.value or "")
     # The NSS only decides between folio and pendiente de contacto: without contact data the
     # petition is público en general whatever the NSS says.
     nss_decides = contact or contact_unsure
-    if nss_written and not nss_valid:
+    if low["nss"]:
+        message = f"NSS leído con confianza baja ({nss.confidence:.0%})."
+        (uncertain if nss_decides else notes).append(message)
+    elif nss_written and not nss_valid:
         message = "El NSS escrito no pasa el dígito verificador (o no tiene 11 dígitos)."
         (uncertain if nss_decides else notes).append(message)
-    elif nss_valid and unsure("nss") and nss_decides:
-        uncertain.append(f"NSS leído con confianza baja ({nss.confidence:.0%}).")
 
     if name_unreadable and nss_valid and contact:
         # Here the name is what separates a folio from a pending contact.

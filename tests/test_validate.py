@@ -166,3 +166,19 @@ def test_an_unreadable_name_goes_to_review_when_it_decides_folio_or_contact():
     fields["nombre"] = Field("Sergio Ortega Velasco", 0.9, present=True)
     v = validate(fields, 0.6)
     assert v.minimum and not v.uncertain and v.fields["nombre"].value == "Sergio Ortega Velasco"
+
+
+def test_a_contact_or_nss_value_under_its_threshold_is_kept_only_as_raw():
+    fields = _fields(nombre="Ana Ruiz Paz", nss=make_nss("1234567890"), telefono=None, correo=None)
+    fields["telefono"] = Field("5512345678", 0.4, raw="55 1234 5678", present=True)
+    v = validate(fields, 0.6)
+    # The sole contact datum decides the route: review, with the reading kept for the reviewer.
+    assert v.fields["telefono"].value is None and v.fields["telefono"].raw == "55 1234 5678"
+    assert not v.contact and any("Teléfono" in r for r in v.uncertain)
+    fields["correo"] = Field("ana@gmail.com", 0.9, present=True)
+    v = validate(fields, 0.6)
+    assert v.contact and v.minimum and not v.uncertain and any("Teléfono" in n for n in v.notes)
+    fields["nss"] = Field(make_nss("1234567890"), 0.5, present=True)
+    v = validate(fields, 0.6)
+    assert v.fields["nss"].value is None and not v.nss_valid
+    assert any("NSS leído con confianza baja" in r for r in v.uncertain)

@@ -24,18 +24,23 @@ dot, domain without TLD...) must come out as None, so it is out of the e-mail's 
 from __future__ import annotations
 
 import argparse
-import io
-import random
 import sys
 import time
 from pathlib import Path
 
 import numpy as np
-from PIL import Image
 
 from buzon_pipeline import extract_volante
 from buzon_pipeline.evaluation.metrics import canonical
-from buzon_pipeline.form import box_to_px, load_layout, mm_to_px
+from buzon_pipeline.form import load_layout
+from buzon_pipeline.training.volante_cache import (
+    DPI,
+    aligned_volante,
+    crop_png,
+    decode,
+    is_volante_seed,
+    on_page,
+)
 from buzon_pipeline.validate import email_is_valid
 
 ALLOWED = range(0, 200_000)  # train and dev; never test
@@ -47,10 +52,6 @@ MARGIN_MM = 4.0  # cached around the box, wider than any margin the reader uses
 
 
 def build(args: argparse.Namespace) -> None:
-    from buzon_pipeline.align import align_to_template
-    from buzon_pipeline.datatypes import Kind, Page
-    from buzon_pipeline.pagetype import is_blank, page_kind
-    from buzon_pipeline.preprocess import prepare
     from buzon_pipeline.synth import corpus
 
     seeds = range(args.first, args.first + args.count)
@@ -60,9 +61,7 @@ def build(args: argparse.Namespace) -> None:
     records = []
     started = time.perf_counter()
     for seed in seeds:
-        # replay the generator's first draw to skip other kinds without rendering them
-        rng = random.Random(f"buzon-synth:{seed}")
-        if rng.choices([k for k, _ in corpus.MIX], [w for _, w in corpus.MIX])[0] != "volante":
+        if not is_volante_seed(seed):
             continue
         doc = corpus.generate_document(seed)
         truth = doc.truth
@@ -73,24 +72,12 @@ def build(args: argparse.Namespace) -> None:
             "aligned": False,
             **{name: truth["fields"][name] for name in FIELDS},
         }
-        gray = doc.pages[0].convert("L")
-        dpi = round(float((doc.pages[0].info.get("dpi") or (300, 300))[0]))
-        if abs(dpi - 300) > 5:
-            factor = 300 / dpi
-            size = (round(gray.width * factor), round(gray.height * factor))
-            gray = gray.resize(size, Image.LANCZOS)
-        page = Page(f"doc-{seed}", "x", 1, np.asarray(gray), 300)
-        if not is_blank(page.image, page.dpi):
-            prepared = prepare(page)
-            alignment = align_to_template(prepared.gray, page.dpi, layout)
-            if page_kind(alignment) is Kind.VOLANTE:
-                rec["aligned"] = True
-                for name in FIELDS:
-                    spec = layout.field(name)
-                    crop = extract_volante._crop(alignment.image, spec, 300, MARGIN_MM)
-                    buf = io.BytesIO()
-                    Image.fromarray(crop).save(buf, "PNG")
-                    rec[f"crop_{name}"] = buf.getvalue()
+        aligned = aligned_volante(doc.pages[0], layout, f"doc-{seed}")
+        if aligned is not None:
+            rec["aligned"] = True
+            for name in FIELDS:
+                crop = extract_volante._crop(aligned, layout.field(name), DPI, MARGIN_MM)
+                rec[f"crop_{name}"] = crop_png(crop)
         records.append(rec)
         if len(records) % 25 == 0:  # a long build can be scored before it ends
             np.save(args.out, np.array(records, dtype=object), allow_pickle=True)
@@ -100,19 +87,6 @@ def build(args: argparse.Namespace) -> None:
 
 
 # --- score ---------------------------------------------------------------------------------
-
-
-def decode(data: bytes) -> np.ndarray:
-    return np.asarray(Image.open(io.BytesIO(data)).convert("L"))
-
-
-def on_page(crop: np.ndarray, spec) -> np.ndarray:
-    """Put the cached crop back where it was cut, so the reader cuts the same pixels."""
-    x0, y0, _, _ = box_to_px(spec.box, 300)
-    m = round(mm_to_px(MARGIN_MM, 300))
-    page = np.full((y0 + crop.shape[0] + 10, x0 + crop.shape[1] + 10), 255, np.uint8)
-    page[y0 - m : y0 - m + crop.shape[0], x0 - m : x0 - m + crop.shape[1]] = crop
-    return page
 
 
 def readable(name: str, truth: str | None) -> bool:
@@ -171,7 +145,7 @@ def score(args: argparse.Namespace) -> None:
                     tallies[key, name].add(truth, None, 0.0)
                 continue
             spec = layout.field(name)
-            page = on_page(decode(rec[f"crop_{name}"]), spec)
+            page = on_page(decode(rec[f"crop_{name}"]), spec, MARGIN_MM)
             field = extract_volante._text_field(page, spec, 300, name)
             zones += 1
             for key in keys:

@@ -19,16 +19,15 @@ and the one-cell repair) on those crops, exact value against the truth.
 
 "raw" counts every value the reader returns (what the harness's fields_all counts); "accepted"
 only those at or above the review threshold (min_nss_confidence / min_digit_confidence, 0.80);
-"readable" restricts recall to truths the extractor can return at all: a valid NSS (an invalid
-one is returned as None by design) and a 10-digit phone (a broken phone's truth keeps its 8-9
-digits, normalise_phone returns None).
+"readable" restricts recall to truths the extractor can return at all: an 11-digit NSS (one
+failing its check digit is returned as written, flagged) and a 10-digit phone (a broken phone's
+truth keeps its 8-9 digits, normalise_phone returns None).
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib.util
-import io
 import itertools
 import random
 import sys
@@ -37,25 +36,21 @@ from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
-from PIL import Image
 
 from buzon_pipeline import extract_volante
 from buzon_pipeline.digits import DigitModel, split_comb
-from buzon_pipeline.form import box_to_px, load_layout, mm_to_px
-from buzon_pipeline.validate import nss_is_valid
+from buzon_pipeline.form import load_layout
+from buzon_pipeline.training.volante_cache import DPI, aligned_volante, crop_png, decode, on_page
 
 ALLOWED = range(0, 200_000)  # train and dev; never test
 FIELDS = (("nss", "min_nss_confidence"), ("telefono", "min_digit_confidence"))
+MARGIN_MM = 1.0  # the margin _comb_field cuts around a comb
 
 
 # --- build ---------------------------------------------------------------------------------
 
 
 def build(args: argparse.Namespace) -> None:
-    from buzon_pipeline.align import align_to_template
-    from buzon_pipeline.datatypes import Kind, Page
-    from buzon_pipeline.pagetype import is_blank, page_kind
-    from buzon_pipeline.preprocess import prepare
     from buzon_pipeline.synth import corpus, ink
 
     seeds = range(args.first, args.first + args.count)
@@ -93,23 +88,12 @@ def build(args: argparse.Namespace) -> None:
             "telefono": truth["fields"]["telefono"] or "",
             "aligned": False,
         }
-        gray = doc.pages[0].convert("L")
-        dpi = round(float((doc.pages[0].info.get("dpi") or (300, 300))[0]))
-        if abs(dpi - 300) > 5:
-            factor = 300 / dpi
-            size = (round(gray.width * factor), round(gray.height * factor))
-            gray = gray.resize(size, Image.LANCZOS)
-        page = Page(f"doc-{seed}", "x", 1, np.asarray(gray), 300)
-        if not is_blank(page.image, page.dpi):
-            prepared = prepare(page)
-            alignment = align_to_template(prepared.gray, page.dpi, layout)
-            if page_kind(alignment) is Kind.VOLANTE:
-                rec["aligned"] = True
-                for name, _ in FIELDS:
-                    crop = extract_volante._crop(alignment.image, layout.field(name), 300, 1.0)
-                    buf = io.BytesIO()
-                    Image.fromarray(crop).save(buf, "PNG")
-                    rec[f"crop_{name}"] = buf.getvalue()
+        aligned = aligned_volante(doc.pages[0], layout, f"doc-{seed}")
+        if aligned is not None:
+            rec["aligned"] = True
+            for name, _ in FIELDS:
+                crop = extract_volante._crop(aligned, layout.field(name), DPI, MARGIN_MM)
+                rec[f"crop_{name}"] = crop_png(crop)
         records.append(rec)
     np.save(args.out, np.array(records, dtype=object), allow_pickle=True)
     print(f"{len(records)} volantes in {time.perf_counter() - started:.0f} s -> {args.out}")
@@ -118,23 +102,10 @@ def build(args: argparse.Namespace) -> None:
 # --- score ---------------------------------------------------------------------------------
 
 
-def decode(data: bytes) -> np.ndarray:
-    return np.asarray(Image.open(io.BytesIO(data)).convert("L"))
-
-
-def on_page(crop: np.ndarray, spec) -> np.ndarray:
-    """Put the cached crop back where _crop cut it, so _comb_field cuts the same pixels."""
-    x0, y0, _, _ = box_to_px(spec.box, 300)
-    m = round(mm_to_px(1.0, 300))
-    page = np.full((y0 + crop.shape[0] + 10, x0 + crop.shape[1] + 10), 255, np.uint8)
-    page[y0 - m : y0 - m + crop.shape[0], x0 - m : x0 - m + crop.shape[1]] = crop
-    return page
-
-
 def readable(truth: str | None) -> bool:
     if truth is None:
         return False
-    return nss_is_valid(truth) if len(truth) == 11 else len(truth) == 10
+    return len(truth) in (10, 11)  # NSS: 11 digits; phone: 10
 
 
 class Tally:
@@ -195,7 +166,7 @@ def score(args: argparse.Namespace) -> None:
             fspec = layout.field(name)
             crop = decode(rec[f"crop_{name}"])
             field, _ = extract_volante._comb_field(
-                on_page(crop, fspec), fspec, 300, model, is_nss=name == "nss"
+                on_page(crop, fspec, MARGIN_MM), fspec, DPI, model, is_nss=name == "nss"
             )
             combs += 1
             for key in keys:

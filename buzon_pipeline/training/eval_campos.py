@@ -33,6 +33,7 @@ import numpy as np
 from buzon_pipeline import extract_volante
 from buzon_pipeline.evaluation.metrics import canonical
 from buzon_pipeline.form import load_layout
+from buzon_pipeline.training.tally import Tally
 from buzon_pipeline.training.volante_cache import (
     DPI,
     aligned_volante,
@@ -95,33 +96,6 @@ def readable(name: str, truth: str | None) -> bool:
     return email_is_valid(truth) if name == "correo" else True
 
 
-class Tally:
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.rows: list[tuple[str | None, str | None, float]] = []
-
-    def add(self, truth: str | None, value: str | None, conf: float) -> None:
-        self.rows.append((canonical(self.name, truth), canonical(self.name, value), conf))
-
-    def line(self, thr: float) -> str:
-        actual = sum(t is not None for t, _, _ in self.rows)
-        ok_actual = sum(readable(self.name, t) for t, _, _ in self.rows)
-        pred = [(t, v, c) for t, v, c in self.rows if v is not None]
-        tp = sum(v == t for t, v, _ in pred)
-        acc = [(t, v) for t, v, c in pred if c >= thr]
-        acc_tp = sum(v == t for t, v in acc)
-
-        def pct(a: int, b: int) -> str:
-            return f"{100 * a / b:5.1f}" if b else "  -  "
-
-        return (
-            f"n={actual:3d} raw P={pct(tp, len(pred))} R={pct(tp, actual)} "
-            f"(wrong {len(pred) - tp:2d}) | accepted@{thr:.2f} P={pct(acc_tp, len(acc))} "
-            f"R={pct(acc_tp, actual)} (wrong {len(acc) - acc_tp:2d}) | readable n={ok_actual} "
-            f"R={pct(tp, ok_actual)} accepted R={pct(acc_tp, ok_actual)}"
-        )
-
-
 def score(args: argparse.Namespace) -> None:
     from buzon_pipeline.config import Settings
 
@@ -139,18 +113,18 @@ def score(args: argparse.Namespace) -> None:
             truth = rec[name]
             keys = ("all", rec["font_kind"])
             for key in keys:
-                tallies.setdefault((key, name), Tally(name))
+                tallies.setdefault((key, name), Tally(lambda t, n=name: readable(n, t)))
             if not rec["aligned"]:
                 for key in keys:
-                    tallies[key, name].add(truth, None, 0.0)
+                    tallies[key, name].add(canonical(name, truth), None, 0.0)
                 continue
             spec = layout.field(name)
             page = on_page(decode(rec[f"crop_{name}"]), spec, MARGIN_MM)
             field = extract_volante._text_field(page, spec, 300, name)
             zones += 1
-            for key in keys:
-                tallies[key, name].add(truth, field.value, field.confidence)
             want, got = canonical(name, truth), canonical(name, field.value)
+            for key in keys:
+                tallies[key, name].add(want, got, field.confidence)
             tag = f"{rec['seed']} {rec['font_kind'][:4]} {name}"
             if args.errors and got is not None and got != want:
                 mark = "WRONG" if field.confidence >= thr else "wrong"

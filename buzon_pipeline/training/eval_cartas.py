@@ -39,6 +39,7 @@ import numpy as np
 from PIL import Image
 
 from buzon_pipeline.evaluation.metrics import canonical
+from buzon_pipeline.training.tally import Tally
 
 ALLOWED = range(0, 200_000)  # train and dev; never test
 FIELDS = ("nombre", "nss", "telefono", "correo")
@@ -184,34 +185,6 @@ def _analyses(rec: dict) -> list:
             )
         )
     return out
-
-
-class Tally:
-    def __init__(self) -> None:
-        self.rows: list[tuple[str | None, str | None, float]] = []
-
-    def add(self, truth: str | None, value: str | None, conf: float) -> None:
-        self.rows.append((truth, value, conf))
-
-    def counts(self, thr: float) -> tuple[int, int, int, int, int]:
-        actual = sum(t is not None for t, _, _ in self.rows)
-        pred = [(t, v, c) for t, v, c in self.rows if v is not None]
-        tp = sum(v == t for t, v, _ in pred)
-        acc = [(t, v) for t, v, c in pred if c >= thr]
-        acc_tp = sum(v == t for t, v in acc)
-        return actual, len(pred), tp, len(acc), acc_tp
-
-    def line(self, thr: float) -> str:
-        actual, pred, tp, acc, acc_tp = self.counts(thr)
-
-        def pct(a: int, b: int) -> str:
-            return f"{100 * a / b:5.1f}" if b else "  -  "
-
-        return (
-            f"n={actual:3d} raw P={pct(tp, pred)} R={pct(tp, actual)} (wrong {pred - tp:2d}) | "
-            f"accepted@{thr:.2f} P={pct(acc_tp, acc)} R={pct(acc_tp, actual)} "
-            f"(wrong {acc - acc_tp:2d})"
-        )
 
 
 def _expected(name: str, truth: str | None) -> str | None:

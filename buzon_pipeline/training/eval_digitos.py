@@ -40,6 +40,7 @@ import numpy as np
 from buzon_pipeline import extract_volante
 from buzon_pipeline.digits import DigitModel, split_comb
 from buzon_pipeline.form import load_layout
+from buzon_pipeline.training.tally import Tally
 from buzon_pipeline.training.volante_cache import DPI, aligned_volante, crop_png, decode, on_page
 
 ALLOWED = range(0, 200_000)  # train and dev; never test
@@ -108,32 +109,6 @@ def readable(truth: str | None) -> bool:
     return len(truth) in (10, 11)  # NSS: 11 digits; phone: 10
 
 
-class Tally:
-    def __init__(self) -> None:
-        self.rows: list[tuple[str | None, str | None, float]] = []
-
-    def add(self, truth: str | None, value: str | None, conf: float) -> None:
-        self.rows.append((truth, value, conf))
-
-    def line(self, thr: float) -> str:
-        actual = sum(t is not None for t, _, _ in self.rows)
-        ok_actual = sum(readable(t) for t, _, _ in self.rows)
-        pred = [(t, v, c) for t, v, c in self.rows if v is not None]
-        tp = sum(v == t for t, v, _ in pred)
-        acc = [(t, v) for t, v, c in pred if c >= thr]
-        acc_tp = sum(v == t for t, v in acc)
-
-        def pct(a: int, b: int) -> str:
-            return f"{100 * a / b:5.1f}" if b else "  -  "
-
-        return (
-            f"n={actual:3d} raw P={pct(tp, len(pred))} R={pct(tp, actual)} "
-            f"(wrong {len(pred) - tp}) | accepted@{thr:.2f} P={pct(acc_tp, len(acc))} "
-            f"R={pct(acc_tp, actual)} (wrong {len(acc) - acc_tp}) | readable n={ok_actual} "
-            f"R={pct(tp, ok_actual)} accepted R={pct(acc_tp, ok_actual)}"
-        )
-
-
 def score(args: argparse.Namespace) -> None:
     split = split_comb
     if args.old_code:
@@ -151,7 +126,7 @@ def score(args: argparse.Namespace) -> None:
     settings = Settings()
     layout = load_layout()
     records = [r for path in args.caches for r in np.load(path, allow_pickle=True)]
-    tallies: dict[tuple[str, str], Tally] = defaultdict(Tally)
+    tallies: dict[tuple[str, str], Tally] = defaultdict(lambda: Tally(readable))
     cells: dict[str, list[tuple[bool, float]]] = defaultdict(list)
     started = time.perf_counter()
     combs = 0

@@ -28,6 +28,8 @@ REREAD_BELOW = 0.90
 DISAGREEMENT_CONFIDENCE = 0.30
 # Confidence cap of a number the re-reading could not confirm: just under the review threshold.
 UNCONFIRMED_CONFIDENCE = 0.55
+# Word confidence from which digits that fail the NSS check are taken as written, not misread.
+AS_WRITTEN_CONFIDENCE = 0.90
 
 _D = r"[0-9OoIlSBZG]"
 _SEP = r"[ \t\-\.]?"
@@ -187,10 +189,14 @@ def _find_nss(
         span = (match.start(1), match.end(1))
         if not nss_is_valid(digits):
             repairs = nss_repairs(digits)
-            digits = repairs[0] if len(repairs) == 1 else None
-            # people do write NSSs that fail the check digit: a repair is a suggestion for
-            # the reviewer, never a value that skips review
-            conf = min(conf, UNCONFIRMED_CONFIDENCE)
+            if conf >= AS_WRITTEN_CONFIDENCE and len(digits) == 11:
+                # Read clearly: people do write NSSs that fail the check digit. It is kept as
+                # written; validation flags it for review wherever it decides the route.
+                pass
+            else:
+                # A repair is a suggestion for the reviewer, never a value that skips review.
+                digits = repairs[0] if len(repairs) == 1 else None
+                conf = min(conf, UNCONFIRMED_CONFIDENCE)
         return Field(digits, conf, None, raw, present=True), span
     for match in BARE_NSS.finditer(text):
         digits = re.sub(r"\D", "", match.group(1))

@@ -7,10 +7,10 @@ from buzon_pipeline.validate import luhn_check_digit
 NSS = "4512907831" + str(luhn_check_digit("4512907831"))
 
 
-def letter(text: str) -> dict:
+def letter(text: str, confidence: float = 0.9) -> dict:
     spans, pos = [], 0
     for word in text.split(" "):
-        spans.append((pos, pos + len(word), 0.9))
+        spans.append((pos, pos + len(word), confidence))
         pos += len(word) + 1
     page = PageAnalysis("a.pdf", "x", 1, False, None, text, 0.9, tuple(spans))
     return extract_letter([page])
@@ -33,9 +33,16 @@ def test_bare_number_is_nss_only_if_check_digit_passes():
     assert letter(f"Folio {bad} de la receta")["nss"].value is None
 
 
-def test_labelled_invalid_nss_is_present_but_empty():
+def test_labelled_invalid_nss_read_clearly_is_kept_as_written():
+    # People do write NSSs that fail the check digit; validation flags them for review.
     nss = letter("Número de seguridad social 1234 5678 900")["nss"]
-    assert nss.present and nss.value is None
+    assert nss.present and nss.value == "12345678900"
+
+
+def test_labelled_invalid_nss_read_poorly_is_at_most_a_suggestion():
+    nss = letter("Número de seguridad social 1234 5678 900", confidence=0.7)["nss"]
+    assert nss.present and nss.raw == "1234 5678 900"
+    assert nss.value is None or nss.confidence < 0.6
 
 
 def test_phone_is_not_taken_from_the_nss_digits():

@@ -3,12 +3,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from buzon_pipeline.extract_volante import (
-    MIN_INK_SHARE,
-    _ink_share,
-    _trim_stray_marks,
-    checked_confidence,
-)
+from buzon_pipeline import ocr
+from buzon_pipeline.extract_volante import MIN_INK_SHARE, _ink_share, checked_confidence
+from buzon_pipeline.volante_text import _name_words
 
 
 def test_check_digit_raises_confidence_in_a_passing_nss():
@@ -29,7 +26,8 @@ def test_check_digit_raises_confidence_in_a_passing_nss():
     ],
 )
 def test_border_leftovers_are_trimmed_from_a_name(read, name):
-    assert _trim_stray_marks(read) == name
+    words = tuple(ocr.Word(w, 0.9, (0, 0, 1, 1), (1, 1, 1)) for w in read.split())
+    assert " ".join(w.text for w in _name_words(words)) == name
 
 
 def test_light_strokes_count_as_ink_and_paper_noise_does_not():

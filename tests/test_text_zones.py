@@ -7,18 +7,18 @@ import numpy as np
 import pytest
 
 from buzon_pipeline import ocr
-from buzon_pipeline.extract_volante import (
+from buzon_pipeline.validate import recover_email, snap_mail_domain
+from buzon_pipeline.volante_text import (
     _dot_between,
     _doubtful_user,
     _email_in_words,
     _email_vote,
-    _isolate_writing,
     _name_key,
     _name_words,
     _odd_name_word,
     _words_text,
+    isolate_writing,
 )
-from buzon_pipeline.validate import recover_email, snap_mail_domain
 
 
 @pytest.mark.parametrize(
@@ -101,7 +101,7 @@ def test_dust_is_erased_and_the_zone_is_cut_to_the_writing():
     cv2.putText(crop, "ana.ruiz@gmail.com", (30, 70), cv2.FONT_HERSHEY_SIMPLEX, 1.4, 0, 3)
     for x, y in ((900, 20), (1300, 90), (1700, 50), (1950, 15)):
         cv2.circle(crop, (x, y), 2, 0, -1)
-    out = _isolate_writing(crop, 300)
+    out = isolate_writing(crop, 300)
     assert out.shape[1] < 800  # the text is ~ 700 px wide, the specks ran to x = 1950
     assert out.shape[0] < crop.shape[0]
     assert (out < 128).sum() >= 0.95 * (crop[:, :800] < 128).sum()

@@ -60,23 +60,26 @@ def read_email_zone(crop: np.ndarray, box: tuple[int, int, int, int]) -> Field:
     # E-mail addresses are ASCII, and the English model reads "@" where Spanish reads "O".
     reading = ocr.read(crop, psm=7, lang="eng")
     raw = reading.text.strip()
-    if _email_in_words(reading, crop)[0] is None:
+    found = _email_in_words(reading, crop)
+    if found[0] is None:
         return Field(None, reading.confidence, box, raw, present=True)
     # Tesseract's confidence in one long token says little about its letters; a second reading
     # at another scale misreads different letters, so two equal addresses are rarely both wrong.
     enlarged = _enlarged(crop)
-    second = ocr.read(enlarged, psm=7, lang="eng")
-    email, confidence = _email_vote(reading, second, (crop, enlarged))
+    second = _email_in_words(ocr.read(enlarged, psm=7, lang="eng"), enlarged)
+    email, confidence = _email_vote(reading, found, second)
     return Field(email, confidence, box, raw, present=True)
 
 
 def _email_vote(
     first: ocr.OcrResult,
-    second: ocr.OcrResult,
-    images: tuple[np.ndarray | None, np.ndarray | None] = (None, None),
+    found: tuple[str | None, float, bool],
+    other_found: tuple[str | None, float, bool],
 ) -> tuple[str | None, float]:
-    email, confidence, repaired = _email_in_words(first, images[0])
-    other, confidence2, repaired2 = _email_in_words(second, images[1])
+    """The address two readings agree on (each as `_email_in_words` found it), and its
+    confidence; `first` is the first reading's words."""
+    email, confidence, repaired = found
+    other, confidence2, repaired2 = other_found
     if email is None or other != email:
         return None, min(confidence, confidence2) * VOTE_DISAGREE
     # Both readings can make the same slip; such a value goes to a person as raw text. A repair

@@ -139,28 +139,32 @@ def test_odd_name_words(word, odd):
     assert _odd_name_word(word) is odd
 
 
+def _vote(first: ocr.OcrResult, second: ocr.OcrResult) -> tuple[str | None, float]:
+    return _email_vote(first, _email_in_words(first), _email_in_words(second))
+
+
 def test_two_readings_must_agree_on_the_address():
     first = _words(("ana.ruiz@gmail.com", 0.9), ("|", 0.1))
-    assert _email_vote(first, _words(("ana.ruiz@gmail.com", 0.7))) == (
+    assert _vote(first, _words(("ana.ruiz@gmail.com", 0.7))) == (
         "ana.ruiz@gmail.com",
         pytest.approx(0.8),
     )
     # a misread domain that snaps to the same provider still agrees
-    assert _email_vote(first, _words(("ana.ruiz@gmai1.com", 0.7)))[0] == "ana.ruiz@gmail.com"
-    email, confidence = _email_vote(first, _words(("ana.rulz@gmail.com", 0.9)))
+    assert _vote(first, _words(("ana.ruiz@gmai1.com", 0.7)))[0] == "ana.ruiz@gmail.com"
+    email, confidence = _vote(first, _words(("ana.rulz@gmail.com", 0.9)))
     assert email is None and confidence < 0.6
 
 
 def test_agreeing_readings_are_still_refused_where_both_slip_alike():
     # a repair both readings needed: the lost dot of the domain hints at lost dots in the user
     both_repaired = _words(("citlalibeltrans@prodigy.netmx", 0.9))
-    assert _email_vote(both_repaired, both_repaired)[0] is None
+    assert _vote(both_repaired, both_repaired)[0] is None
     # a lone digit beside a digit-like letter
     split_number = _words(("citlalilaral6@outlook.com", 0.9))
-    assert _email_vote(split_number, split_number)[0] is None
+    assert _vote(split_number, split_number)[0] is None
     # a word left of the address may be the start of its user
     split_user = _words(("pornsantiago", 0.8), ("LU@icloud.com", 0.9))
-    assert _email_vote(split_user, split_user)[0] is None
+    assert _vote(split_user, split_user)[0] is None
 
 
 @pytest.mark.parametrize(

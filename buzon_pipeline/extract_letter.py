@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from .datatypes import Field, PageAnalysis
 from .validate import (
+    MAIL_PROVIDER_RE,
     MISREAD_AT_PENALTY,
     digits_with_confusions,
     email_is_valid,
@@ -57,7 +58,6 @@ EMAIL = re.compile(
     r"(?![\w@])",
     re.IGNORECASE,
 )
-_PROVIDER = r"(?:gmail|hotmail|yahoo|outlook|live|icloud|prodigy)"
 # Tesseract often reads "@" as O, 0, Q, ©, "(0" or another capital (W, G, M), sometimes with
 # a space: a candidate is a user, such a glyph and a known mail domain; `recover_email`
 # decides, and confidence is reduced. A lower-case "o" counts only standing alone:
@@ -65,13 +65,13 @@ _PROVIDER = r"(?:gmail|hotmail|yahoo|outlook|live|icloud|prodigy)"
 SPACED_MISREAD_AT = re.compile(
     r"(?<![\w.%+\-@])(?P<user>(?=[a-z0-9._%+\-]*[a-z])[a-z0-9._%+\-]{2,}?)\s?"
     r"(?P<at>(?-i:\(?[A-Z0©®]|\(|\s[o]\s))\s*"
-    rf"(?P<domain>{_PROVIDER}\s?[.,]\s?(?:com|mx|es|net)(?:\s?\.\s?mx)?)\b",
+    rf"(?P<domain>{MAIL_PROVIDER_RE}\s?[.,]\s?(?:com|mx|es|net)(?:\s?\.\s?mx)?)\b",
     re.IGNORECASE,
 )
 # Two "@"-like glyphs split by a space ("beltran850 Oprodigy") is "@@" as written: unusable.
 DOUBLE_AT = re.compile(r"[0OQ©®@(]\s+[0OQ©®@(]$")
 # Anything that shows an address was written, usable or not.
-EMAIL_TRACE = re.compile(rf"\S*(?:@|{_PROVIDER}\s?[.,]\s?com)\S*", re.IGNORECASE)
+EMAIL_TRACE = re.compile(rf"\S*(?:@|{MAIL_PROVIDER_RE}\s?[.,]\s?com)\S*", re.IGNORECASE)
 EMAIL_LABEL = re.compile(
     r"(correo(?:\s+electr[oó]nico)?|e-?mail)(?:\s+es)?\s*:?\s*(\S+)", re.IGNORECASE
 )

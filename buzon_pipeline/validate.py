@@ -158,8 +158,10 @@ def email_is_valid(email: str) -> bool:
 
 
 MISREAD_AT_PENALTY = 0.8  # confidence factor for an e-mail whose "@" or domain had to be repaired
-_PROVIDERS = "|".join(sorted({d.split(".")[0] for d in KNOWN_MAIL_DOMAINS}))
-_SPACED_GLYPH = re.compile(rf"\s+([o0q©®])\s*(?=(?:{_PROVIDERS}))")
+MAIL_PROVIDERS = tuple(sorted({d.split(".")[0] for d in KNOWN_MAIL_DOMAINS}))
+# The providers' names as a regex group, for finding an address in free text.
+MAIL_PROVIDER_RE = "(?:{})".format("|".join(MAIL_PROVIDERS))
+_SPACED_GLYPH = re.compile(rf"\s+([o0q©®])\s*(?={MAIL_PROVIDER_RE})")
 
 
 def recover_email(raw: str) -> tuple[str | None, bool]:
@@ -180,7 +182,7 @@ def recover_email(raw: str) -> tuple[str | None, bool]:
     if text.count("@") == 1:
         user, domain = text.split("@")
         known = snap_mail_domain(domain)
-        if known is None and domain.split(".")[0] in _PROVIDERS.split("|"):
+        if known is None and domain.split(".")[0] in MAIL_PROVIDERS:
             return None, False  # "prodigy.net", "gmail.co.mx": a provider's name cut or garbled
         email = f"{user}@{known or domain}"
         if not email_is_valid(email):

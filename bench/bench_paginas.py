@@ -24,8 +24,8 @@ from PIL import Image
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from buzon_pipeline.config import Settings
-from buzon_pipeline.ingest import expand_inputs, inspect_source, iter_pages
 from buzon_pipeline.pipeline import PageRunner
+from buzon_pipeline.reading.ingest import expand_inputs, inspect_source, iter_pages
 
 
 def load_pages(inputs: list[str], settings: Settings) -> list:

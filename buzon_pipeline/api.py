@@ -7,15 +7,15 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from . import ocr
-from .config import Settings
-from .datatypes import BatchInfo, DocumentResult, ResultSet
-from .errors import MissingDependencyError, NoInputError, UsageError
-from .ingest import expand_inputs
-from .pipeline import build_context, inspect_all, run_sources
-from .registry import Registry
-from .report import write_reports
-from .textclass import ModelNotFoundError, TextClassifier, default_model_dir
+from buzon_pipeline.config import Settings
+from buzon_pipeline.core.model import BatchInfo, DocumentResult, ResultSet
+from buzon_pipeline.deciding.textclass import ModelNotFoundError, TextClassifier, default_model_dir
+from buzon_pipeline.errors import MissingDependencyError, NoInputError, UsageError
+from buzon_pipeline.pipeline import build_context, inspect_all, run_sources
+from buzon_pipeline.reading import ocr
+from buzon_pipeline.reading.ingest import expand_inputs
+from buzon_pipeline.registry.store import Registry
+from buzon_pipeline.reports.summary import write_reports
 
 
 @dataclass

@@ -16,10 +16,10 @@ from typing import Any
 
 import click
 
-from . import api
-from .config import load_settings
-from .errors import BuzonError, ExitCode
-from .labels import OUTCOME_LABELS
+from buzon_pipeline import api
+from buzon_pipeline.config import load_settings
+from buzon_pipeline.core.vocab import OUTCOME_LABELS
+from buzon_pipeline.errors import BuzonError, ExitCode
 
 
 def _run(action: Callable[[], Any]) -> Any:
@@ -208,7 +208,7 @@ def evaluar(
 ) -> None:
     from pathlib import Path
 
-    from .evaluation.harness import run_split, write_outputs
+    from buzon_pipeline.evaluation.harness import run_split, write_outputs
 
     settings = _run(lambda: load_settings(config_file, workers=workers))
     click.echo(f"Generando {n} documentos de la partición {particion}…", err=True)
@@ -222,9 +222,9 @@ def evaluar(
     click.echo(write_outputs(report, pairs, Path(salida), f"Evaluación ({particion}, {n} docs)"))
 
 
-# -- contact follow-up after the batch (acts 47–49 and 48): buzon_pipeline.followup -----------
+# -- contact follow-up after the batch (acts 47–49 and 48): buzon_pipeline.desk.contacts -----------
 def _followup_registry(db_url: str | None, config_file: str | None) -> tuple[Any, Any]:
-    from .registry import Registry
+    from buzon_pipeline.registry.store import Registry
 
     settings = _run(lambda: load_settings(config_file, db_url=db_url))
     return settings, _run(lambda: Registry(settings.db_url))
@@ -233,7 +233,7 @@ def _followup_registry(db_url: str | None, config_file: str | None) -> tuple[Any
 def _refresh_reports(
     registry: Any, settings: Any, document_ids: list[int], quiet: bool
 ) -> list[Path]:
-    from .report import refresh_reports
+    from buzon_pipeline.reports.summary import refresh_reports
 
     folders = _run(lambda: refresh_reports(registry, settings, document_ids))
     if not quiet:
@@ -266,7 +266,7 @@ def _table(rows: list[list[str]]) -> list[str]:
 def contactos(db_url: str | None, config_file: str | None, as_json: bool) -> None:
     from datetime import date
 
-    from .followup import FIELD_LABELS, pending_contacts
+    from buzon_pipeline.desk.contacts import FIELD_LABELS, pending_contacts
 
     settings, registry = _followup_registry(db_url, config_file)
     pending = _run(lambda: pending_contacts(registry, date.today()))
@@ -331,12 +331,12 @@ def contacto(
 ) -> None:
     from datetime import datetime
 
-    from .errors import UsageError
-    from .followup import (
+    from buzon_pipeline.desk.contacts import (
         close_without_response,
         parse_obtained,
         record_contact,
     )
+    from buzon_pipeline.errors import UsageError
 
     def check() -> dict[str, str]:
         if bool(obtenidos) == sin_respuesta:
@@ -359,8 +359,8 @@ def contacto(
 
 
 def _print_contact_result(doc: int, result: Any, sin_respuesta: bool) -> None:
-    from .datatypes import Outcome
-    from .followup import FIELD_LABELS, notification_hint
+    from buzon_pipeline.core.model import Outcome
+    from buzon_pipeline.desk.contacts import FIELD_LABELS, notification_hint
 
     if sin_respuesta:
         click.echo(f"Documento {doc}: cerrado por desinterés (act. 48).")
@@ -402,7 +402,7 @@ def cerrar_vencidos(
 ) -> None:
     from datetime import datetime
 
-    from .followup import close_expired
+    from buzon_pipeline.desk.contacts import close_expired
 
     settings, registry = _followup_registry(db_url, config_file)
     deadline = settings.contact_deadline_days if dias is None else dias
@@ -437,9 +437,9 @@ def cerrar_vencidos(
 def reportes(
     lote: int, db_url: str | None, reports_dir: str | None, config_file: str | None, as_json: bool
 ) -> None:
-    from .errors import UsageError
-    from .registry import Registry
-    from .report import write_reports
+    from buzon_pipeline.errors import UsageError
+    from buzon_pipeline.registry.store import Registry
+    from buzon_pipeline.reports.summary import write_reports
 
     settings = _run(lambda: load_settings(config_file, db_url=db_url, reports_dir=reports_dir))
     registry = _run(lambda: Registry(settings.db_url))
@@ -458,7 +458,7 @@ def reportes(
     click.echo(f"Reportes del lote {lote}: {folder} ({len(files)} archivos)")
 
 
-# -- human review of what the router left undecided: buzon_pipeline.review --------------------
+# -- human review of what the router left undecided: buzon_pipeline.desk.review --------------------
 @main.command(
     "revisar",
     help="Cola de revisión: documentos que el programa no pudo decidir solo. Sin DOC escribe "
@@ -513,12 +513,10 @@ def revisar(
 ) -> None:
     from datetime import datetime
 
-    from .datatypes import Outcome
-    from .errors import UsageError
-    from .followup import FIELD_LABELS
-    from .labels import CONSULTA_URL
-    from .registry import Registry
-    from .review import (
+    from buzon_pipeline.core.model import Outcome
+    from buzon_pipeline.core.vocab import CONSULTA_URL
+    from buzon_pipeline.desk.contacts import FIELD_LABELS
+    from buzon_pipeline.desk.review import (
         check_codes,
         parse_corrections,
         parse_resultado,
@@ -526,6 +524,8 @@ def revisar(
         review_queue,
         write_review_page,
     )
+    from buzon_pipeline.errors import UsageError
+    from buzon_pipeline.registry.store import Registry
 
     deciding = bool(campos or resultado or tipo or servicio)
 
@@ -549,7 +549,7 @@ def revisar(
     registry = _run(lambda: Registry(settings.db_url))
 
     if servir:
-        from .review_server import serve
+        from buzon_pipeline.desk.review_server import serve
 
         def ready(url: str) -> None:
             if as_json:

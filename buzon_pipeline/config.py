@@ -8,7 +8,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-from .errors import UsageError
+from buzon_pipeline.errors import UsageError
 
 ENV_PREFIX = "BUZON_"
 DEFAULT_CONFIG_FILE = "buzon.toml"

@@ -15,11 +15,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from .analyze import PageAnalyzer
-from .archive import archive_original
-from .classify import thresholds_for, verdict
-from .config import Settings
-from .datatypes import (
+from buzon_pipeline.config import Settings
+from buzon_pipeline.core.model import (
     DocumentResult,
     Field,
     Kind,
@@ -28,13 +25,16 @@ from .datatypes import (
     PageAnalysis,
     SourceFile,
 )
-from .extract_letter import extract_letter
-from .grouping import group_pages
-from .ingest import inspect_source, iter_pages
-from .registry import Registry
-from .route import RouteThresholds, decide, document_kind
-from .textclass import TextClassifier
-from .validate import validate
+from buzon_pipeline.deciding.classify import thresholds_for, verdict
+from buzon_pipeline.deciding.route import RouteThresholds, decide, document_kind
+from buzon_pipeline.deciding.textclass import TextClassifier
+from buzon_pipeline.deciding.validate import validate
+from buzon_pipeline.reading.analyze import PageAnalyzer
+from buzon_pipeline.reading.grouping import group_pages
+from buzon_pipeline.reading.ingest import inspect_source, iter_pages
+from buzon_pipeline.reading.letter import extract_letter
+from buzon_pipeline.registry.archive import archive_original
+from buzon_pipeline.registry.store import Registry
 
 ProgressCallback = Callable[[int], None]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from buzon_pipeline.registry import AuditEvent, DocumentRow, FieldRow, FolioRow, Registry
+from buzon_pipeline.registry.store import AuditEvent, DocumentRow, FieldRow, FolioRow, Registry
 
 
 class RegistryReader:

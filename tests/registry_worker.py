@@ -11,9 +11,9 @@ from __future__ import annotations
 from datetime import datetime
 from multiprocessing.synchronize import Barrier
 
-from buzon_pipeline.datatypes import DocumentResult, Field, Kind, Outcome, SourceFile
-from buzon_pipeline.registry import Registry
-from buzon_pipeline.validate import luhn_check_digit
+from buzon_pipeline.core.model import DocumentResult, Field, Kind, Outcome, SourceFile
+from buzon_pipeline.deciding.validate import luhn_check_digit
+from buzon_pipeline.registry.store import Registry
 
 NOW = datetime(2026, 11, 25, 18, 30)
 UNIDAD = "UMF 20"

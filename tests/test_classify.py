@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from buzon_pipeline.classify import verdict
-from buzon_pipeline.textclass import TextScores
+from buzon_pipeline.deciding.classify import verdict
+from buzon_pipeline.deciding.textclass import TextScores
 
 TIPOS = {"orientacion": 0.05, "gestion": 0.05, "queja_servicio": 0.40, "queja_administrativa": 0.05,
          "sugerencia": 0.35, "reconocimiento": 0.10}

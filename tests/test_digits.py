@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from buzon_pipeline.digits import (
+from buzon_pipeline.reading.digits import (
     EMPTY_CLASS,
     MODEL_PATH,
     DigitModel,

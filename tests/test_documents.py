@@ -15,14 +15,14 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from buzon_pipeline import packets
-from buzon_pipeline.datatypes import BatchInfo, DocumentResult, Field, Kind, Outcome
+from buzon_pipeline.core.model import BatchInfo, DocumentResult, Field, Kind, Outcome
+from buzon_pipeline.core.vocab import CONSULTA_URL
 from buzon_pipeline.errors import MissingDependencyError
-from buzon_pipeline.escalation import write_escalation
-from buzon_pipeline.labels import CONSULTA_URL
-from buzon_pipeline.notify import write_notifications
-from buzon_pipeline.packets import write_turn_copies
-from buzon_pipeline.siade import SIADE_COLUMNS, siade_rows, write_siade
+from buzon_pipeline.reports import turn_copies as packets
+from buzon_pipeline.reports.notifications import write_notifications
+from buzon_pipeline.reports.siade import SIADE_COLUMNS, siade_rows, write_siade
+from buzon_pipeline.reports.special_cases import write_escalation
+from buzon_pipeline.reports.turn_copies import write_turn_copies
 
 INFO = BatchInfo(
     batch_id=7,

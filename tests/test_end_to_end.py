@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 
 from buzon_pipeline.cli import main
 from buzon_pipeline.config import Settings
-from buzon_pipeline.registry import FolioRow, PageRow, Registry, SourceRow
+from buzon_pipeline.registry.store import FolioRow, PageRow, Registry, SourceRow
 
 from .conftest import SAMPLES
 

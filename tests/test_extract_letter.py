@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from buzon_pipeline.datatypes import PageAnalysis
-from buzon_pipeline.extract_letter import extract_letter
-from buzon_pipeline.validate import luhn_check_digit
+from buzon_pipeline.core.model import PageAnalysis
+from buzon_pipeline.deciding.validate import luhn_check_digit
+from buzon_pipeline.reading.letter import extract_letter
 
 NSS = "4512907831" + str(luhn_check_digit("4512907831"))
 

@@ -8,11 +8,11 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from buzon_pipeline.datatypes import Field, PageAnalysis
-from buzon_pipeline.digits import DigitModel
-from buzon_pipeline.extract_letter import DISAGREEMENT_CONFIDENCE, extract_letter
-from buzon_pipeline.letter_page import read_digit_string
-from buzon_pipeline.validate import luhn_check_digit
+from buzon_pipeline.core.model import Field, PageAnalysis
+from buzon_pipeline.deciding.validate import luhn_check_digit
+from buzon_pipeline.reading.digits import DigitModel
+from buzon_pipeline.reading.letter import DISAGREEMENT_CONFIDENCE, extract_letter
+from buzon_pipeline.reading.letter_page import read_digit_string
 
 NSS = "4512907831" + str(luhn_check_digit("4512907831"))
 
@@ -202,7 +202,7 @@ def test_phone_read_from_text_with_middling_confidence_goes_to_review():
 
 
 def test_misspelt_handwritten_closing_is_found():
-    from buzon_pipeline.extract_letter import last_closing
+    from buzon_pipeline.reading.letter import last_closing
 
     text = "me dijeron que regresara.\nATEMTAMENTE\nAAA\nGerardo Cruz"
     start, end = last_closing(text)

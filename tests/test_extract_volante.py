@@ -3,9 +3,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from buzon_pipeline import ocr
-from buzon_pipeline.extract_volante import MIN_INK_SHARE, _ink_share, checked_confidence
-from buzon_pipeline.volante_text import _name_words
+from buzon_pipeline.reading import ocr
+from buzon_pipeline.reading.volante import MIN_INK_SHARE, _ink_share, checked_confidence
+from buzon_pipeline.reading.volante_text import _name_words
 
 
 def test_check_digit_raises_confidence_in_a_passing_nss():

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from buzon_pipeline.datatypes import Kind, PageAnalysis
-from buzon_pipeline.grouping import group_pages
+from buzon_pipeline.core.model import Kind, PageAnalysis
+from buzon_pipeline.reading.grouping import group_pages
 
 
 def page(n, text="", kind=None, blank=False, error=None):

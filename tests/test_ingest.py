@@ -4,8 +4,8 @@ import numpy as np
 from PIL import Image
 
 from buzon_pipeline.config import Settings
-from buzon_pipeline.datatypes import Page
-from buzon_pipeline.ingest import expand_inputs, inspect_source, iter_pages
+from buzon_pipeline.core.model import Page
+from buzon_pipeline.reading.ingest import expand_inputs, inspect_source, iter_pages
 
 SETTINGS = Settings()
 

@@ -76,7 +76,7 @@ def test_luhn_known_values() -> None:
 
 
 def test_luhn_agrees_with_validate_module_if_present() -> None:
-    validate = pytest.importorskip("buzon_pipeline.validate")
+    validate = pytest.importorskip("buzon_pipeline.deciding.validate")
     fn = getattr(validate, "luhn_check_digit", None)
     if fn is None:
         pytest.skip("validate has no luhn_check_digit")

@@ -6,9 +6,9 @@ import cv2
 import numpy as np
 import pytest
 
-from buzon_pipeline import ocr
-from buzon_pipeline.validate import recover_email, snap_mail_domain
-from buzon_pipeline.volante_text import (
+from buzon_pipeline.deciding.validate import recover_email, snap_mail_domain
+from buzon_pipeline.reading import ocr
+from buzon_pipeline.reading.volante_text import (
     _dot_between,
     _doubtful_user,
     _email_in_words,

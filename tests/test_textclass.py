@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from buzon_pipeline.textclass import (
+from buzon_pipeline.deciding.textclass import (
     SERVICIOS,
     TIPOS,
     ModelNotFoundError,
@@ -36,7 +36,7 @@ def classifier() -> TextClassifier:
 
 def test_default_model_dir_is_repo_models() -> None:
     repo_root = Path(__file__).resolve().parent.parent
-    assert default_model_dir() == repo_root / "models" / "clasificador"
+    assert default_model_dir().resolve() == repo_root / "models" / "clasificador"
 
 
 def test_missing_model_raises_spanish_error(tmp_path: Path) -> None:
@@ -134,7 +134,7 @@ def test_empty_text_is_no_evidence(classifier: TextClassifier, text: str) -> Non
     ],
 )
 def test_caso_family_stems(text: str, family: str) -> None:
-    from buzon_pipeline.textclass import _CASO_PATTERNS
+    from buzon_pipeline.deciding.textclass import _CASO_PATTERNS
 
     assert _CASO_PATTERNS[family].search(normalize_text(text))
     assert not any(p.search("la comida llega fria") for p in _CASO_PATTERNS.values())

@@ -14,11 +14,11 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from ..api import process_batch
-from ..config import Settings
-from ..datatypes import CONTACT_FIELDS, DocumentResult
-from ..synth.corpus import SPLITS, generate_document
-from .metrics import Pair, Report, evaluate, markdown
+from buzon_pipeline.api import process_batch
+from buzon_pipeline.config import Settings
+from buzon_pipeline.core.model import CONTACT_FIELDS, DocumentResult
+from buzon_pipeline.evaluation.metrics import Pair, Report, evaluate, markdown
+from buzon_pipeline.synth.corpus import SPLITS, generate_document
 
 
 def write_document(doc, path: Path) -> int:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageDraw
 
-from buzon_pipeline.form import load_layout, mm_to_px
+from buzon_pipeline.reading.form import load_layout, mm_to_px
 from buzon_pipeline.synth import bank_cartas as bc
 from buzon_pipeline.synth import ink
 from buzon_pipeline.synth.content import Filing

@@ -7,7 +7,7 @@ import random
 
 from PIL import Image, ImageDraw
 
-from buzon_pipeline.form import load_layout, mm_to_px
+from buzon_pipeline.reading.form import load_layout, mm_to_px
 from buzon_pipeline.synth import bank_otros as bo
 from buzon_pipeline.synth import fonts, ink
 from buzon_pipeline.synth.people import format_phone, make_person, make_phone

@@ -13,7 +13,7 @@ blanco. **Todos los datos son inventados** (nombres, NSS, teléfonos y correos g
 no corresponden a personas reales.
 
 Se generaron con el generador sintético del proyecto (`buzon_pipeline.synth`): el formato en
-blanco sale de `buzon_pipeline/form.py`, la escritura se simula con fuentes tipo manuscrito
+blanco sale de `buzon_pipeline/reading/form.py`, la escritura se simula con fuentes tipo manuscrito
 (con inclinación, tamaño y trazo variables) o fuentes de máquina, y después se aplica una
 degradación *leve* de escáner (inclinación de 2° como máximo, poco ruido, 300 dpi) o de foto de
 celular (perspectiva leve). Las semillas son fijas: al regenerarlas se obtienen archivos

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from PIL import Image
 
-from buzon_pipeline.form import FormLayout, box_to_px, load_layout, mm_to_px, render_blank
+from buzon_pipeline.reading.form import FormLayout, box_to_px, load_layout, mm_to_px, render_blank
 from buzon_pipeline.synth import ink
 from buzon_pipeline.synth.content import Filing
 

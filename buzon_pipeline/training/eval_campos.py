@@ -30,9 +30,10 @@ from pathlib import Path
 
 import numpy as np
 
-from buzon_pipeline import extract_volante
+from buzon_pipeline.deciding.validate import email_is_valid
 from buzon_pipeline.evaluation.metrics import canonical
-from buzon_pipeline.form import load_layout
+from buzon_pipeline.reading import volante as extract_volante
+from buzon_pipeline.reading.form import load_layout
 from buzon_pipeline.training.tally import Tally
 from buzon_pipeline.training.volante_cache import (
     DPI,
@@ -42,7 +43,6 @@ from buzon_pipeline.training.volante_cache import (
     is_volante_seed,
     on_page,
 )
-from buzon_pipeline.validate import email_is_valid
 
 ALLOWED = range(0, 200_000)  # train and dev; never test
 FIELDS = ("nombre", "correo")

@@ -65,15 +65,15 @@ def _png(gray: np.ndarray) -> bytes:
 
 
 def _build_one(seed: int) -> dict:
-    from buzon_pipeline import ocr
-    from buzon_pipeline.align import align_to_template
     from buzon_pipeline.config import Settings
-    from buzon_pipeline.datatypes import Kind, Page
-    from buzon_pipeline.form import load_layout
-    from buzon_pipeline.ingest import _normalise_frame
-    from buzon_pipeline.letter_page import read_letter_page
-    from buzon_pipeline.pagetype import is_blank, page_kind
-    from buzon_pipeline.preprocess import prepare
+    from buzon_pipeline.core.model import Kind, Page
+    from buzon_pipeline.reading import ocr
+    from buzon_pipeline.reading.align import align_to_template
+    from buzon_pipeline.reading.form import load_layout
+    from buzon_pipeline.reading.ingest import _normalise_frame
+    from buzon_pipeline.reading.letter_page import read_letter_page
+    from buzon_pipeline.reading.pagetype import is_blank, page_kind
+    from buzon_pipeline.reading.preprocess import prepare
     from buzon_pipeline.synth import corpus
 
     settings = Settings()
@@ -138,7 +138,7 @@ _MODEL = None
 
 
 def _digit_model():
-    from buzon_pipeline.digits import DigitModel
+    from buzon_pipeline.reading.digits import DigitModel
 
     global _MODEL
     if _MODEL is None:
@@ -147,8 +147,8 @@ def _digit_model():
 
 
 def _reread_one(job: tuple[dict, bool]) -> tuple:
-    from buzon_pipeline import ocr
-    from buzon_pipeline.letter_page import read_letter_page
+    from buzon_pipeline.reading import ocr
+    from buzon_pipeline.reading.letter_page import read_letter_page
 
     entry, full = job
     model = _digit_model()
@@ -164,7 +164,7 @@ def _reread_one(job: tuple[dict, bool]) -> tuple:
 
 
 def _analyses(rec: dict) -> list:
-    from buzon_pipeline.datatypes import PageAnalysis
+    from buzon_pipeline.core.model import PageAnalysis
 
     out = []
     for number, entry in enumerate(rec["pages"], start=1):
@@ -190,7 +190,7 @@ def _analyses(rec: dict) -> list:
 def _expected(name: str, truth: str | None) -> str | None:
     """What a perfect extractor returns: a short phone or a broken mail give None; an NSS is
     returned as written (one failing its check digit flagged downstream)."""
-    from buzon_pipeline.validate import email_is_valid
+    from buzon_pipeline.deciding.validate import email_is_valid
 
     if truth is None:
         return None
@@ -205,8 +205,8 @@ def _expected(name: str, truth: str | None) -> str | None:
 
 def score(args: argparse.Namespace) -> None:
     from buzon_pipeline.config import Settings
-    from buzon_pipeline.extract_letter import extract_letter
-    from buzon_pipeline.validate import validate
+    from buzon_pipeline.deciding.validate import validate
+    from buzon_pipeline.reading.letter import extract_letter
 
     settings = Settings()
     thr = settings.min_field_confidence

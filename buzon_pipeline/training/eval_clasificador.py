@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from buzon_pipeline.textclass import (
+from buzon_pipeline.deciding.textclass import (
     SERVICIOS,
     TIPOS,
     TextClassifier,

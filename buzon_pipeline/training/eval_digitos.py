@@ -37,9 +37,9 @@ from pathlib import Path
 
 import numpy as np
 
-from buzon_pipeline import extract_volante
-from buzon_pipeline.digits import DigitModel, split_comb
-from buzon_pipeline.form import load_layout
+from buzon_pipeline.reading import volante as extract_volante
+from buzon_pipeline.reading.digits import DigitModel, split_comb
+from buzon_pipeline.reading.form import load_layout
 from buzon_pipeline.training.tally import Tally
 from buzon_pipeline.training.volante_cache import DPI, aligned_volante, crop_png, decode, on_page
 
@@ -112,7 +112,7 @@ def readable(truth: str | None) -> bool:
 def score(args: argparse.Namespace) -> None:
     split = split_comb
     if args.old_code:
-        # another digits module (e.g. `git show HEAD:buzon_pipeline/digits.py`) for "before"
+        # another digits module (e.g. `git show HEAD:buzon_pipeline/reading/digits.py`) for "before"
         spec = importlib.util.spec_from_file_location("other_digits", args.old_code)
         other = importlib.util.module_from_spec(spec)
         sys.modules["other_digits"] = other  # dataclasses look their module up there

@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.training import Example as SpacyExample
 from spacy.util import fix_random_seed, load_config, load_model_from_config, minibatch
 
-from buzon_pipeline.textclass import (
+from buzon_pipeline.deciding.textclass import (
     LABEL_CASO,
     LABEL_PETICION,
     SERVICIOS,

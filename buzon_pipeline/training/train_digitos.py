@@ -14,7 +14,7 @@ apart. A minority of single cells drawn from font outlines (also fonts the forms
 hand-made pen-stroke digits and scikit-learn's 8x8 handwritten digits keeps the model from
 learning only the five handwriting faces of the generator. The temperature that calibrates the
 confidence is fitted on combs from seeds the training never saw; the per-font report uses yet
-other seeds. The features come from `buzon_pipeline.digits`, the same code that runs in
+other seeds. The features come from `buzon_pipeline.reading.digits`, the same code that runs in
 production.
 
 One process, a fixed schedule and fixed seeds: the same command writes the same bytes
@@ -39,7 +39,7 @@ import cv2
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-from buzon_pipeline.digits import (
+from buzon_pipeline.reading.digits import (
     DIGITS,
     EMPTY_CLASS,
     FEATURE_VERSION,
@@ -52,7 +52,7 @@ from buzon_pipeline.digits import (
     ink_groups,
     split_comb,
 )
-from buzon_pipeline.form import FieldSpec, box_to_px, load_layout, mm_to_px
+from buzon_pipeline.reading.form import FieldSpec, box_to_px, load_layout, mm_to_px
 from buzon_pipeline.synth import degrade as synth_degrade
 from buzon_pipeline.synth import ink
 from buzon_pipeline.synth import volante as synth_volante

@@ -9,7 +9,7 @@ import random
 import numpy as np
 from PIL import Image
 
-from buzon_pipeline.form import FieldSpec, FormLayout, box_to_px, mm_to_px
+from buzon_pipeline.reading.form import FieldSpec, FormLayout, box_to_px, mm_to_px
 
 DPI = 300
 
@@ -25,10 +25,10 @@ def is_volante_seed(seed: int) -> bool:
 def aligned_volante(page_image: Image.Image, layout: FormLayout, name: str) -> np.ndarray | None:
     """The page as the batch sees it (greyscale at 300 dpi, blank test, orientation and deskew,
     template alignment): the aligned image, or None when it is not taken for a volante."""
-    from buzon_pipeline.align import align_to_template
-    from buzon_pipeline.datatypes import Kind, Page
-    from buzon_pipeline.pagetype import is_blank, page_kind
-    from buzon_pipeline.preprocess import prepare
+    from buzon_pipeline.core.model import Kind, Page
+    from buzon_pipeline.reading.align import align_to_template
+    from buzon_pipeline.reading.pagetype import is_blank, page_kind
+    from buzon_pipeline.reading.preprocess import prepare
 
     gray = page_image.convert("L")
     dpi = round(float((page_image.info.get("dpi") or (DPI, DPI))[0]))

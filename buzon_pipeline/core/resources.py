@@ -1,0 +1,21 @@
+"""Where the shipped models live: package data (`buzon_pipeline/models`, the repository's
+`models/` folder), or the folder the `models_dir` setting names."""
+
+from __future__ import annotations
+
+from importlib.resources import as_file, files
+from pathlib import Path
+
+DIGIT_MODEL = "digitos.npz"
+TEXT_MODEL = "clasificador"
+
+
+def default_models_dir() -> Path:
+    # An installed wheel and an editable checkout both hold the models as package data; a
+    # zipped install is not supported (the models are opened by path), so as_file is enough.
+    with as_file(files("buzon_pipeline") / "models") as path:
+        return Path(path)
+
+
+def models_dir(configured: str | None = None) -> Path:
+    return Path(configured) if configured else default_models_dir()

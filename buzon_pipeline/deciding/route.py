@@ -1,0 +1,126 @@
+"""Route a document to its Etapa II outcome (DESIGN.md routing table), with Spanish reasons.
+
+Anything uncertain that would change the outcome goes to `revision`; a discard needs a
+confident classifier, and a volante (a petition form by construction) is never discarded
+without a human.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from buzon_pipeline.core.model import Decision, Kind, Outcome, Validation
+from buzon_pipeline.core.vocab import TIPO_LABELS
+
+MISSING_LABELS = {"nombre": "nombre", "nss": "NSS", "contacto": "teléfono o correo"}
+MARK_TO_TIPOS = {
+    "queja": {"queja_servicio", "queja_administrativa"},
+    "sugerencia": {"sugerencia"},
+    "reconocimiento": {"reconocimiento"},
+    "otro": {"orientacion", "gestion"},
+}
+
+
+@dataclass(frozen=True)
+class RouteThresholds:
+    es_peticion_descartar: float  # below: not a petition, discard
+    es_peticion_aceptar: float  # at or above: a petition; between the two: review
+    tipo_min: float
+    caso_especial: float
+    # Mean OCR confidence below which a free-text page is "not really read": it is neither
+    # discarded nor trusted to have no contact data without a human look.
+    min_text_confidence: float = 0.60
+
+
+@dataclass(frozen=True)
+class TextVerdict:
+    """The classifier's scores, and how well the text was read, reduced to what routing needs."""
+
+    es_peticion: float
+    tipo: str
+    tipo_confidence: float
+    caso_especial: float
+    text_confidence: float = 1.0
+
+
+def document_kind(page_kind: Kind | None, verdict: TextVerdict, t: RouteThresholds) -> Kind:
+    if page_kind is Kind.VOLANTE:
+        return Kind.VOLANTE
+    return Kind.ESCRITO_LIBRE if verdict.es_peticion >= t.es_peticion_descartar else Kind.OTRO
+
+
+def decide(
+    kind: Kind,
+    text: str,
+    verdict: TextVerdict,
+    validation: Validation,
+    thresholds: RouteThresholds,
+    marks: dict[str, bool] | None = None,
+) -> Decision:
+    reasons: list[str] = []
+    special = verdict.caso_especial >= thresholds.caso_especial
+    if special:
+        reasons.append("Caso especial (5.28): escalar de inmediato.")
+    if not text.strip() and kind is not Kind.VOLANTE:
+        return Decision(Outcome.REVISION, (*reasons, "No se pudo leer texto en la página."))
+
+    p = verdict.es_peticion
+    is_volante = kind is Kind.VOLANTE
+    legible = is_volante or verdict.text_confidence >= thresholds.min_text_confidence
+    if p < thresholds.es_peticion_descartar and legible and not is_volante and not special:
+        reasons.append(f"No contiene una petición (probabilidad de petición {p:.0%}).")
+        return Decision(Outcome.DESCARTADO, tuple(reasons))
+
+    review: list[str] = []
+    # A poorly read letter may hold contact data OCR missed; once the minimum data has been
+    # found anyway, how well the rest was read no longer changes the route.
+    if not legible and not validation.minimum:
+        review.append(
+            f"Texto poco legible (confianza de lectura {verdict.text_confidence:.0%}): "
+            "no se descarta ni se da por hecho que no tenga datos de contacto sin revisarlo."
+        )
+    # A filled-in volante declares a petition by itself; only a text that reads as clearly not
+    # one (below the discard cut) makes it doubtful.
+    doubtful = thresholds.es_peticion_descartar if is_volante else thresholds.es_peticion_aceptar
+    if p < doubtful:
+        review.append(f"No es claro si contiene una petición (probabilidad {p:.0%}).")
+    elif verdict.tipo_confidence < thresholds.tipo_min:
+        label = TIPO_LABELS.get(verdict.tipo, verdict.tipo)
+        review.append(f"Tipo de petición incierto: {label} ({verdict.tipo_confidence:.0%}).")
+    review.extend(validation.uncertain)
+    reasons.extend(validation.notes)
+    reasons.extend(_mark_disagreement(marks, verdict.tipo))
+    if review:
+        return Decision(Outcome.REVISION, (*reasons, *review))
+
+    if validation.contact and validation.minimum:
+        reasons.append("Datos mínimos completos: se registra con folio.")
+        return Decision(Outcome.FOLIO, tuple(reasons))
+    if validation.contact:
+        missing = ", ".join(MISSING_LABELS[m] for m in missing_minimum(validation))
+        reasons.append(f"Faltan datos mínimos: {missing}.")
+        return Decision(Outcome.PENDIENTE_CONTACTO, tuple(reasons))
+    reasons.append("Sin datos de contacto: se registra como público en general.")
+    return Decision(Outcome.PUBLICO_GENERAL, tuple(reasons))
+
+
+def missing_minimum(validation: Validation) -> tuple[str, ...]:
+    """Keys of the datos mínimos (4.12) still missing: nombre, nss, contacto."""
+    missing = []
+    if not validation.name_valid:
+        missing.append("nombre")
+    if not validation.nss_valid:
+        missing.append("nss")
+    if not validation.contact:
+        missing.append("contacto")
+    return tuple(missing)
+
+
+def _mark_disagreement(marks: dict[str, bool] | None, tipo: str) -> list[str]:
+    if not marks:
+        return []
+    marked = [m for m, on in marks.items() if on]
+    if not marked or any(tipo in MARK_TO_TIPOS[m] for m in marked):
+        return []
+    label = TIPO_LABELS.get(tipo, tipo)
+    return [f"La persona marcó «{', '.join(marked)}» pero el texto parece {label}."]

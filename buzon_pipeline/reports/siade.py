@@ -1,0 +1,153 @@
+"""Export for capture in SIADE (4.15/5.12): `siade.csv` and `siade.xlsx`, one row per folio.
+
+Folios here are local; the official one comes from SIADE, so the export carries both and the
+TAOD fills `folio_siade` after capturing each petition.
+
+=================  ===============================================================
+column             content
+=================  ===============================================================
+folio_local        folio this program assigned (unique, alphanumeric)
+folio_siade        empty: the TAOD writes the SIADE folio after capture
+tipo               type of petition, Spanish label (Anexo 3)
+servicio           servicio involucrado, Spanish label; empty when not determined
+unidad             unit where the buzón was emptied (batch header)
+fecha_recepcion    date and time of reception by the TAOD, dd/mm/yyyy HH:MM
+nombre             name of the person
+nss                Número de Seguridad Social (11 digits, kept as text)
+telefono           phone (kept as text)
+correo             e-mail
+resumen            opening of the petition text, one line, at most 300 characters
+caso_especial      «sí» when flagged for immediate escalation (5.28), else «no»
+archivo            scan file name the document came from
+paginas            page numbers of the document within that file
+=================  ===============================================================
+
+The CSV is UTF-8 with a BOM so Excel shows accents; Excel still turns an NSS into a number when
+it opens a CSV, so the XLSX (every cell stored as text) is the one to open by hand.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font
+
+from buzon_pipeline.core.model import BatchInfo, DocumentResult, Outcome
+from buzon_pipeline.core.private_files import private_dir, write_private_bytes
+from buzon_pipeline.core.vocab import SERVICIO_LABELS, TIPO_LABELS
+
+SIADE_COLUMNS = [
+    "folio_local",
+    "folio_siade",
+    "tipo",
+    "servicio",
+    "unidad",
+    "fecha_recepcion",
+    "nombre",
+    "nss",
+    "telefono",
+    "correo",
+    "resumen",
+    "caso_especial",
+    "archivo",
+    "paginas",
+]
+SUMMARY_LIMIT = 300
+COLUMN_WIDTHS = {"resumen": 80, "nombre": 32, "correo": 30, "unidad": 28, "servicio": 26}
+DEFAULT_WIDTH = 16
+# Leading characters that make a spreadsheet read a cell as a formula (CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _value(doc: DocumentResult, name: str) -> str:
+    field = doc.fields.get(name)
+    return " ".join(field.value.split()) if field is not None and field.value else ""
+
+
+def _summary(text: str) -> str:
+    line = " ".join(text.split())
+    if len(line) <= SUMMARY_LIMIT:
+        return line
+    return line[: SUMMARY_LIMIT - 1].rstrip() + "…"
+
+
+def siade_rows(info: BatchInfo, docs: Sequence[DocumentResult]) -> list[list[str]]:
+    """One row of `SIADE_COLUMNS` per document registered with a folio."""
+    rows = []
+    for doc in docs:
+        if doc.outcome is not Outcome.FOLIO or not doc.folio:
+            continue
+        rows.append(
+            [
+                doc.folio,
+                "",
+                TIPO_LABELS.get(doc.tipo or "", doc.tipo or ""),
+                SERVICIO_LABELS.get(doc.servicio or "", doc.servicio or ""),
+                info.unidad,
+                f"{info.received_at:%d/%m/%Y %H:%M}",
+                _value(doc, "nombre"),
+                _value(doc, "nss"),
+                _value(doc, "telefono"),
+                _value(doc, "correo"),
+                _summary(doc.summary),
+                "sí" if doc.caso_especial else "no",
+                Path(doc.source).name,
+                ", ".join(map(str, doc.pages)),
+            ]
+        )
+    return rows
+
+
+def _csv_safe(cell: str) -> str:
+    # Free text read by OCR must not run as a formula when the CSV is opened in a spreadsheet.
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+
+
+def siade_csv_bytes(rows: list[list[str]]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(SIADE_COLUMNS)
+    writer.writerows([_csv_safe(cell) for cell in row] for row in rows)
+    return out.getvalue().encode("utf-8-sig")
+
+
+def siade_xlsx_bytes(rows: list[list[str]]) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "SIADE"
+    sheet.append(SIADE_COLUMNS)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for r, row in enumerate(rows, start=2):
+        for c, text in enumerate(row, start=1):
+            cell = sheet.cell(row=r, column=c)
+            # Control characters from OCR make openpyxl refuse the whole workbook.
+            cell.value = ILLEGAL_CHARACTERS_RE.sub("", text)
+            # Strings only: openpyxl would otherwise store "=…" as a formula.
+            cell.data_type = "s"
+            cell.number_format = "@"
+            if SIADE_COLUMNS[c - 1] == "resumen":
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for c, name in enumerate(SIADE_COLUMNS, start=1):
+        letter = sheet.cell(row=1, column=c).column_letter
+        sheet.column_dimensions[letter].width = COLUMN_WIDTHS.get(name, DEFAULT_WIDTH)
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def write_siade(folder: Path, info: BatchInfo, docs: Sequence[DocumentResult]) -> list[Path]:
+    """Write `siade.csv` and `siade.xlsx` (header only when no document got a folio)."""
+    rows = siade_rows(info, docs)
+    out_dir = private_dir(folder)
+    return [
+        write_private_bytes(out_dir / "siade.csv", siade_csv_bytes(rows)),
+        write_private_bytes(out_dir / "siade.xlsx", siade_xlsx_bytes(rows)),
+    ]

@@ -1,0 +1,221 @@
+"""End-of-shift reports in Spanish, built from the registry so that a later decision (contact
+obtained, review resolved) shows when they are written again (`buzon reportes`).
+
+The batch folder `reportes/<fecha>/lote-<n>/` holds: resumen.html (counts, bar charts, casos
+especiales on top, contact and review lists), the SIADE export (siade.csv, siade.xlsx),
+casos_especiales.html, notificaciones/ per folio and copias_turno/ per servicio. Everything is
+owner-only (5.14): these files carry the personal data the TAOD needs to act on.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from buzon_pipeline.config import Settings
+from buzon_pipeline.core.model import BatchInfo, DocumentResult, Outcome, ResultSet
+from buzon_pipeline.core.private_files import private_dir, write_private_text
+from buzon_pipeline.core.vocab import CONSULTA_URL, OUTCOME_LABELS, SERVICIO_LABELS, TIPO_LABELS
+from buzon_pipeline.pipeline import error_result, stored_results
+from buzon_pipeline.registry.store import Registry
+from buzon_pipeline.reports.notifications import write_notifications
+from buzon_pipeline.reports.siade import write_siade
+from buzon_pipeline.reports.special_cases import write_escalation
+from buzon_pipeline.reports.turn_copies import write_turn_copies
+
+
+@dataclass
+class BatchReport(ResultSet):
+    """A batch as the registry holds it now: every file it was given and what became of it."""
+
+    info: BatchInfo = field(kw_only=True)
+    files: int = field(kw_only=True)
+    pages_total: int = field(kw_only=True)
+    pages_read: int = field(kw_only=True)
+    images: dict[int, list[Path]] = field(default_factory=dict)
+
+
+def load_batch_report(registry: Registry, batch_id: int) -> BatchReport:
+    batch = registry.batch(batch_id)
+    results: list[DocumentResult] = []
+    pages_total = pages_read = 0
+    sources = registry.sources_of_batch(batch_id)
+    for source in sources:
+        if source.error:
+            results.append(error_result(source.path, [], source.error))
+            continue
+        results.extend(stored_results(registry, source.id, source.path, replayed=False))
+        pages_total += source.page_count
+        pages_read += sum(1 for p in registry.pages_of(source.id) if not p.error)
+    images = {
+        r.document_id: registry.page_images(r.document_id)
+        for r in results
+        if r.document_id is not None
+    }
+    return BatchReport(
+        results,
+        info=BatchInfo(batch.id, batch.taod, batch.unidad, batch.received_at),
+        files=len(sources),
+        pages_total=pages_total,
+        pages_read=pages_read,
+        images=images,
+    )
+
+
+def report_dir_for(info: BatchInfo, settings: Settings) -> Path:
+    day = info.received_at.strftime("%Y-%m-%d")
+    return private_dir(Path(settings.reports_dir) / day / f"lote-{info.batch_id}")
+
+
+def write_reports(registry: Registry, batch_id: int, settings: Settings) -> tuple[Path, list[Path]]:
+    """Write (or rewrite) every report of a batch; returns the folder and the files."""
+    report = load_batch_report(registry, batch_id)
+    folder = report_dir_for(report.info, settings)
+    docs = report.documents
+    files = [write_private_text(folder / "resumen.html", summary_html(report))]
+    files += write_siade(folder, report.info, docs)
+    escalation = write_escalation(folder, report.info, docs)
+    if escalation is not None:
+        files.append(escalation)
+    files += write_notifications(folder, report.info, docs)
+    files += write_turn_copies(folder, report.info, docs, report.images)
+    return folder, files
+
+
+def refresh_reports(registry: Registry, settings: Settings, document_ids: list[int]) -> list[Path]:
+    """Rewrite the reports of the batches these documents came in, so the summary, SIADE export,
+    notifications and turn copies show a decision made after the batch; returns the folders."""
+    batches = sorted({registry.latest_batch_of_document(doc) for doc in document_ids})
+    return [write_reports(registry, batch, settings)[0] for batch in batches]
+
+
+def _value(result: DocumentResult, name: str) -> str:
+    found = result.fields.get(name)
+    return found.value if found is not None and found.value else ""
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> str:
+    if not rows:
+        return "<p><em>Ninguno.</em></p>"
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in rows
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _where(r: DocumentResult) -> str:
+    return f"{Path(r.source).name} p. {', '.join(map(str, r.pages)) or '—'}"
+
+
+def _bar_chart(counts: Counter, labels: dict[str, str]) -> str:
+    if not counts:
+        return "<p><em>Ninguno.</em></p>"
+    total = max(counts.values())
+    bars = []
+    for key, count in counts.most_common():
+        width = round(300 * count / total)
+        label = html.escape(labels.get(key, key))
+        bars.append(
+            f'<div class="bar"><span class="lbl">{label}</span>'
+            f'<span class="fill" style="width:{width}px"></span> {count}</div>'
+        )
+    return "".join(bars)
+
+
+def summary_html(report: BatchReport) -> str:
+    info, results = report.info, report.results
+    tipos = Counter(r.tipo for r in report.documents if r.tipo)
+    servicios = Counter(
+        r.servicio
+        for r in report.documents
+        if r.servicio and r.outcome in (Outcome.FOLIO, Outcome.PUBLICO_GENERAL)
+    )
+    special = [r for r in results if r.caso_especial]
+    contacts = [r for r in results if r.outcome is Outcome.PENDIENTE_CONTACTO]
+    review = [r for r in results if r.outcome is Outcome.REVISION]
+    errors = [r for r in results if r.outcome is Outcome.ERROR]
+    parts = [
+        "<!doctype html><html lang='es'><head><meta charset='utf-8'>",
+        f"<title>Resumen del lote {info.batch_id}</title>",
+        "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
+        "td,th{border:1px solid #999;padding:4px 8px;text-align:left}"
+        ".bar{margin:2px 0}.lbl{display:inline-block;width:260px}"
+        ".fill{display:inline-block;height:12px;background:#2a6}"
+        ".alerta{background:#fdd;border:2px solid #c00;padding:1em}</style></head><body>",
+        f"<h1>Resumen de fin de turno — lote {info.batch_id}</h1>",
+        f"<p>Unidad: {html.escape(info.unidad)}<br>TAOD: {html.escape(info.taod)}<br>"
+        f"Fecha y hora de recepción: {info.received_at:%d/%m/%Y %H:%M}</p>",
+    ]
+    if special:
+        parts.append("<div class='alerta'><h2>Casos especiales: escalar de inmediato (5.28)</h2>")
+        parts.append(
+            _table(
+                ["Documento", "Resultado", "Folio", "Tipo"],
+                [
+                    [
+                        _where(r),
+                        OUTCOME_LABELS[str(r.outcome)],
+                        r.folio or "",
+                        TIPO_LABELS.get(r.tipo or "", ""),
+                    ]
+                    for r in special
+                ],
+            )
+        )
+        parts.append("<p>Detalle: casos_especiales.html</p></div>")
+    parts += [
+        "<h2>Totales</h2>",
+        f"<p>Archivos: {report.files} · páginas leídas: {report.pages_read} de "
+        f"{report.pages_total} · páginas en blanco: {report.blank_pages} · "
+        f"documentos: {len(report.documents)} · folios emitidos: "
+        f"{report.folios_issued} · para revisión: {report.review} · "
+        f"errores: {report.errors}</p>",
+        "<h3>Por resultado</h3>",
+        _bar_chart(report.outcome_counts, OUTCOME_LABELS),
+        "<h3>Por tipo de petición</h3>",
+        _bar_chart(tipos, TIPO_LABELS),
+        "<h3>Copias de turno por servicio</h3>",
+        _bar_chart(servicios, SERVICIO_LABELS),
+        "<h2>Documentos</h2>",
+        _table(
+            ["Documento", "Clase", "Resultado", "Folio", "Tipo", "Motivos"],
+            [
+                [
+                    _where(r),
+                    str(r.kind),
+                    OUTCOME_LABELS[str(r.outcome)],
+                    r.folio or "",
+                    TIPO_LABELS.get(r.tipo or "", ""),
+                    " ".join(r.reasons),
+                ]
+                for r in results
+            ],
+        ),
+        "<h2>Personas por contactar (actividad 47)</h2>",
+        _table(
+            ["Documento", "Núm.", "Nombre", "Teléfono", "Correo", "Motivo"],
+            [
+                [
+                    _where(r),
+                    str(r.document_id),
+                    _value(r, "nombre"),
+                    _value(r, "telefono"),
+                    _value(r, "correo"),
+                    " ".join(r.reasons),
+                ]
+                for r in contacts
+            ],
+        ),
+        "<h2>Para revisión</h2>",
+        _table(
+            ["Documento", "Núm.", "Motivos"],
+            [[_where(r), str(r.document_id), " ".join(r.reasons)] for r in review],
+        ),
+        "<h2>Errores de lectura</h2>",
+        _table(["Documento", "Motivo"], [[_where(r), " ".join(r.reasons)] for r in errors]),
+        f"<p>Consulta de peticiones: {CONSULTA_URL}</p></body></html>",
+    ]
+    return "\n".join(parts)

@@ -1,21 +1,48 @@
-"""The importable API under the CLI: `process_batch()` runs a whole end-of-shift batch."""
+"""The importable API under the CLI.
+
+`process_batch()` runs a whole end-of-shift batch; `open_desk()` gives the next morning's work
+on the registry (contact follow-up, human review, reports). The CLI calls only this module
+(and `evaluation` for `buzon evaluar`); so can any other program.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from buzon_pipeline.config import Settings
-from buzon_pipeline.core.model import BatchInfo, DocumentResult, ResultSet
+from buzon_pipeline.core.model import BatchInfo, DocumentResult, Outcome, ResultSet
 from buzon_pipeline.deciding.textclass import ModelNotFoundError, TextClassifier, default_model_dir
+from buzon_pipeline.desk import review_server
+from buzon_pipeline.desk.contacts import (
+    ClosedContact,
+    ContactResult,
+    PendingContact,
+    close_expired,
+    close_without_response,
+    notification_hint,
+    parse_obtained,
+    pending_contacts,
+    record_contact,
+)
+from buzon_pipeline.desk.review import (
+    ReviewDecision,
+    ReviewItem,
+    check_codes,
+    parse_corrections,
+    parse_resultado,
+    resolve,
+    review_queue,
+)
+from buzon_pipeline.desk.review_page import write_review_page
 from buzon_pipeline.errors import MissingDependencyError, NoInputError, UsageError
 from buzon_pipeline.pipeline import build_context, inspect_all, run_sources
 from buzon_pipeline.reading import ocr
 from buzon_pipeline.reading.ingest import expand_inputs
 from buzon_pipeline.registry.store import Registry
-from buzon_pipeline.reports.summary import write_reports
+from buzon_pipeline.reports.summary import refresh_reports, write_reports
 
 
 @dataclass
@@ -79,3 +106,101 @@ def process_batch(
     registry.finish_batch(batch_id, datetime.now())
     summary.report_dir, summary.report_files = write_reports(registry, batch_id, settings)
     return summary
+
+
+# The public names; the parsers validate what the TAOD types (UsageError in Spanish).
+__all__ = [
+    "BatchSummary",
+    "ClosedContact",
+    "ContactResult",
+    "Desk",
+    "PendingContact",
+    "ReviewDecision",
+    "ReviewItem",
+    "check_codes",
+    "notification_hint",
+    "open_desk",
+    "parse_corrections",
+    "parse_obtained",
+    "parse_resultado",
+    "process_batch",
+]
+
+
+@dataclass
+class Desk:
+    """The next morning's work on one registry: contact follow-up (acts 47–49 and 48), the
+    human-review queue and the batch reports. Every change rewrites the reports it affects."""
+
+    settings: Settings
+    registry: Registry
+
+    # -- contact follow-up ---------------------------------------------------------------
+    def pending_contacts(self, today: date) -> list[PendingContact]:
+        return pending_contacts(self.registry, today)
+
+    def record_contact(
+        self, document_id: int, obtained: dict[str, str], now: datetime
+    ) -> tuple[ContactResult, list[Path]]:
+        result = record_contact(self.registry, document_id, obtained, now)
+        return result, self.refresh_reports([document_id])
+
+    def close_without_response(
+        self, document_id: int, now: datetime
+    ) -> tuple[ContactResult, list[Path]]:
+        result = close_without_response(self.registry, document_id, now)
+        return result, self.refresh_reports([document_id])
+
+    def close_expired(
+        self, days: int | None, now: datetime
+    ) -> tuple[list[ClosedContact], list[Path]]:
+        """Close what is open more than `days` días hábiles (None: the configured deadline)."""
+        deadline = self.settings.contact_deadline_days if days is None else days
+        closed = close_expired(self.registry, deadline, now)
+        return closed, self.refresh_reports([item.document_id for item in closed])
+
+    # -- review --------------------------------------------------------------------------
+    def review_queue(self) -> list[ReviewItem]:
+        return review_queue(self.registry)
+
+    def write_review_page(self) -> Path:
+        return write_review_page(self.registry, self.settings)
+
+    def resolve_review(
+        self,
+        document_id: int,
+        *,
+        corrections: dict[str, str],
+        resultado: Outcome,
+        tipo: str | None,
+        servicio: str | None,
+        now: datetime,
+    ) -> tuple[ReviewDecision, list[Path]]:
+        decision = resolve(
+            self.registry,
+            document_id,
+            corrections=corrections,
+            resultado=resultado,
+            tipo=tipo,
+            servicio=servicio,
+            now=now,
+        )
+        return decision, self.refresh_reports([document_id])
+
+    def serve_review(self, port: int, on_ready: Callable[[str], None]) -> None:
+        """The review page on 127.0.0.1 until Ctrl-C (KeyboardInterrupt)."""
+        review_server.serve(self.registry, self.settings, port, on_ready=on_ready)
+
+    # -- reports -------------------------------------------------------------------------
+    def refresh_reports(self, document_ids: list[int]) -> list[Path]:
+        """Rewrite the reports of the batches these documents came in; returns the folders."""
+        return refresh_reports(self.registry, self.settings, document_ids)
+
+    def write_batch_reports(self, batch_id: int) -> tuple[Path, list[Path]]:
+        if not self.registry.batch_exists(batch_id):
+            raise UsageError(f"No existe el lote {batch_id}.")
+        return write_reports(self.registry, batch_id, self.settings)
+
+
+def open_desk(settings: Settings) -> Desk:
+    return Desk(settings, Registry(settings.db_url))

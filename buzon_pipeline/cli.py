@@ -1,4 +1,6 @@
-"""The `buzon` command: parses options and calls `buzon_pipeline.api`; nothing else.
+"""The `buzon` command: parses options and calls `buzon_pipeline.api` (and, for `evaluar`,
+`buzon_pipeline.evaluation`); it prints with the labels of `core.vocab` and touches no
+database, image or model itself.
 
 Exit codes (also in the README): 0 ok · 1 internal error · 2 bad arguments or configuration ·
 3 no readable input · 4 missing dependency (Tesseract, Spanish data, model) · 5 database ·
@@ -18,8 +20,9 @@ import click
 
 from buzon_pipeline import api
 from buzon_pipeline.config import load_settings
-from buzon_pipeline.core.vocab import OUTCOME_LABELS
-from buzon_pipeline.errors import BuzonError, ExitCode
+from buzon_pipeline.core.model import Outcome
+from buzon_pipeline.core.vocab import CONSULTA_URL, FIELD_LABELS, OUTCOME_LABELS
+from buzon_pipeline.errors import BuzonError, ExitCode, UsageError
 
 
 def _run(action: Callable[[], Any]) -> Any:
@@ -222,24 +225,16 @@ def evaluar(
     click.echo(write_outputs(report, pairs, Path(salida), f"Evaluación ({particion}, {n} docs)"))
 
 
-# -- contact follow-up after the batch (acts 47–49 and 48): buzon_pipeline.desk.contacts -----------
-def _followup_registry(db_url: str | None, config_file: str | None) -> tuple[Any, Any]:
-    from buzon_pipeline.registry.store import Registry
-
-    settings = _run(lambda: load_settings(config_file, db_url=db_url))
-    return settings, _run(lambda: Registry(settings.db_url))
+# -- the next morning's desk: contact follow-up, reports and review (api.Desk) ----------------
+def _desk(config_file: str | None, **overrides: Any) -> api.Desk:
+    settings = _run(lambda: load_settings(config_file, **overrides))
+    return _run(lambda: api.open_desk(settings))
 
 
-def _refresh_reports(
-    registry: Any, settings: Any, document_ids: list[int], quiet: bool
-) -> list[Path]:
-    from buzon_pipeline.reports.summary import refresh_reports
-
-    folders = _run(lambda: refresh_reports(registry, settings, document_ids))
+def _say_refreshed(folders: list[Path], quiet: bool) -> None:
     if not quiet:
         for folder in folders:
             click.echo(f"Reportes del lote actualizados: {folder}")
-    return folders
 
 
 def _table(rows: list[list[str]]) -> list[str]:
@@ -266,10 +261,8 @@ def _table(rows: list[list[str]]) -> list[str]:
 def contactos(db_url: str | None, config_file: str | None, as_json: bool) -> None:
     from datetime import date
 
-    from buzon_pipeline.desk.contacts import FIELD_LABELS, pending_contacts
-
-    settings, registry = _followup_registry(db_url, config_file)
-    pending = _run(lambda: pending_contacts(registry, date.today()))
+    desk = _desk(config_file, db_url=db_url)
+    pending = _run(lambda: desk.pending_contacts(date.today()))
     if as_json:
         for item in pending:
             click.echo(json.dumps(item.as_json(), ensure_ascii=False))
@@ -277,7 +270,7 @@ def contactos(db_url: str | None, config_file: str | None, as_json: bool) -> Non
     if not pending:
         click.echo("No hay peticiones pendientes de contacto.")
         return
-    deadline = settings.contact_deadline_days
+    deadline = desk.settings.contact_deadline_days
     click.echo(f"Pendientes de contacto: {len(pending)} (plazo: {deadline} días hábiles)")
     rows = [["Doc", "Recibido", "Días háb.", "Falta", "Nombre", "Teléfono", "Correo"]]
     for item in pending:
@@ -331,37 +324,27 @@ def contacto(
 ) -> None:
     from datetime import datetime
 
-    from buzon_pipeline.desk.contacts import (
-        close_without_response,
-        parse_obtained,
-        record_contact,
-    )
-    from buzon_pipeline.errors import UsageError
-
     def check() -> dict[str, str]:
         if bool(obtenidos) == sin_respuesta:
             raise UsageError(
                 "Indique los datos obtenidos (--obtenido DATO=VALOR) o --sin-respuesta, no ambos."
             )
-        return parse_obtained(obtenidos)
+        return api.parse_obtained(obtenidos)
 
     obtained = _run(check)  # invalid data stops here, before the database is opened
-    settings, registry = _followup_registry(db_url, config_file)
+    desk = _desk(config_file, db_url=db_url)
     if sin_respuesta:
-        result = _run(lambda: close_without_response(registry, doc, datetime.now()))
+        result, folders = _run(lambda: desk.close_without_response(doc, datetime.now()))
     else:
-        result = _run(lambda: record_contact(registry, doc, obtained, datetime.now()))
+        result, folders = _run(lambda: desk.record_contact(doc, obtained, datetime.now()))
     if as_json:
         click.echo(json.dumps(result.as_json(), ensure_ascii=False))
     else:
         _print_contact_result(doc, result, sin_respuesta)
-    _refresh_reports(registry, settings, [doc], quiet=as_json)
+    _say_refreshed(folders, quiet=as_json)
 
 
-def _print_contact_result(doc: int, result: Any, sin_respuesta: bool) -> None:
-    from buzon_pipeline.core.model import Outcome
-    from buzon_pipeline.desk.contacts import FIELD_LABELS, notification_hint
-
+def _print_contact_result(doc: int, result: api.ContactResult, sin_respuesta: bool) -> None:
     if sin_respuesta:
         click.echo(f"Documento {doc}: cerrado por desinterés (act. 48).")
         return
@@ -369,7 +352,7 @@ def _print_contact_result(doc: int, result: Any, sin_respuesta: bool) -> None:
     click.echo(f"Documento {doc}: datos registrados ({labels}).")
     if result.outcome is Outcome.FOLIO:
         click.echo(f"Registrado con folio {result.folio}.")
-        click.echo(notification_hint(result) + " (act. 51).")
+        click.echo(api.notification_hint(result) + " (act. 51).")
     elif result.outcome is Outcome.DUPLICADO:
         click.echo(
             f"Es la misma petición que el folio {result.folio} (5.9): no se registra de nuevo."
@@ -402,12 +385,10 @@ def cerrar_vencidos(
 ) -> None:
     from datetime import datetime
 
-    from buzon_pipeline.desk.contacts import close_expired
-
-    settings, registry = _followup_registry(db_url, config_file)
-    deadline = settings.contact_deadline_days if dias is None else dias
-    closed = _run(lambda: close_expired(registry, deadline, datetime.now()))
-    _refresh_reports(registry, settings, [item.document_id for item in closed], quiet=as_json)
+    desk = _desk(config_file, db_url=db_url)
+    deadline = desk.settings.contact_deadline_days if dias is None else dias
+    closed, folders = _run(lambda: desk.close_expired(deadline, datetime.now()))
+    _say_refreshed(folders, quiet=as_json)
     if as_json:
         for item in closed:
             click.echo(json.dumps(item.as_json(), ensure_ascii=False))
@@ -437,19 +418,8 @@ def cerrar_vencidos(
 def reportes(
     lote: int, db_url: str | None, reports_dir: str | None, config_file: str | None, as_json: bool
 ) -> None:
-    from buzon_pipeline.errors import UsageError
-    from buzon_pipeline.registry.store import Registry
-    from buzon_pipeline.reports.summary import write_reports
-
-    settings = _run(lambda: load_settings(config_file, db_url=db_url, reports_dir=reports_dir))
-    registry = _run(lambda: Registry(settings.db_url))
-
-    def write() -> tuple[Path, list[Path]]:
-        if not registry.batch_exists(lote):
-            raise UsageError(f"No existe el lote {lote}.")
-        return write_reports(registry, lote, settings)
-
-    folder, files = _run(write)
+    desk = _desk(config_file, db_url=db_url, reports_dir=reports_dir)
+    folder, files = _run(lambda: desk.write_batch_reports(lote))
     if as_json:
         click.echo(
             json.dumps({"lote": lote, "carpeta": str(folder), "archivos": [str(f) for f in files]})
@@ -513,20 +483,6 @@ def revisar(
 ) -> None:
     from datetime import datetime
 
-    from buzon_pipeline.core.model import Outcome
-    from buzon_pipeline.core.vocab import CONSULTA_URL
-    from buzon_pipeline.desk.contacts import FIELD_LABELS
-    from buzon_pipeline.desk.review import (
-        check_codes,
-        parse_corrections,
-        parse_resultado,
-        resolve,
-        review_queue,
-        write_review_page,
-    )
-    from buzon_pipeline.errors import UsageError
-    from buzon_pipeline.registry.store import Registry
-
     deciding = bool(campos or resultado or tipo or servicio)
 
     def check() -> tuple[dict[str, str], Outcome | None, str | None, str | None]:
@@ -542,14 +498,16 @@ def revisar(
             raise UsageError(
                 "Indique --resultado folio, pendiente_contacto, publico_general o descartado."
             )
-        return (parse_corrections(campos), parse_resultado(resultado), *check_codes(tipo, servicio))
+        return (
+            api.parse_corrections(campos),
+            api.parse_resultado(resultado),
+            *api.check_codes(tipo, servicio),
+        )
 
     corrections, outcome, tipo_code, servicio_code = _run(check)  # before opening the database
-    settings = _run(lambda: load_settings(config_file, db_url=db_url, reports_dir=reports_dir))
-    registry = _run(lambda: Registry(settings.db_url))
+    desk = _desk(config_file, db_url=db_url, reports_dir=reports_dir)
 
     if servir:
-        from buzon_pipeline.desk.review_server import serve
 
         def ready(url: str) -> None:
             if as_json:
@@ -561,7 +519,7 @@ def revisar(
 
         def serve_until_ctrl_c() -> None:
             try:
-                serve(registry, settings, puerto or 0, on_ready=ready)
+                desk.serve_review(puerto or 0, on_ready=ready)
             except KeyboardInterrupt:  # the normal way to stop: not an interrupted batch
                 click.echo("\nServidor detenido.", err=True)
 
@@ -569,8 +527,8 @@ def revisar(
         return
 
     if doc is None:
-        page = _run(lambda: write_review_page(registry, settings))
-        items = _run(lambda: review_queue(registry))
+        page = _run(desk.write_review_page)
+        items = _run(desk.review_queue)
         if as_json:
             for item in items:
                 click.echo(json.dumps(item.as_json(), ensure_ascii=False))
@@ -596,9 +554,8 @@ def revisar(
         return
 
     assert outcome is not None
-    decision = _run(
-        lambda: resolve(
-            registry,
+    decision, folders = _run(
+        lambda: desk.resolve_review(
             doc,
             corrections=corrections,
             resultado=outcome,
@@ -617,6 +574,7 @@ def revisar(
                 f"Informe a la persona el folio {decision.folio} y la consulta en "
                 f"{CONSULTA_URL} (act. 51)."
             )
-    (folder,) = _refresh_reports(registry, settings, [doc], quiet=as_json)
+    _say_refreshed(folders, quiet=as_json)
+    (folder,) = folders
     if as_json:
         click.echo(json.dumps({**decision.as_json(), "reports": str(folder)}, ensure_ascii=False))

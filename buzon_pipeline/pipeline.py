@@ -23,17 +23,19 @@ from buzon_pipeline.core.model import (
     Outcome,
     Page,
     PageAnalysis,
+    RouteThresholds,
     SourceFile,
 )
 from buzon_pipeline.deciding.classify import thresholds_for, verdict
-from buzon_pipeline.deciding.route import RouteThresholds, decide, document_kind
+from buzon_pipeline.deciding.route import decide, document_kind
 from buzon_pipeline.deciding.textclass import TextClassifier
 from buzon_pipeline.deciding.validate import validate
 from buzon_pipeline.reading.analyze import PageAnalyzer
 from buzon_pipeline.reading.grouping import group_pages
 from buzon_pipeline.reading.ingest import inspect_source, iter_pages
 from buzon_pipeline.reading.letter import extract_letter
-from buzon_pipeline.registry.archive import archive_original
+from buzon_pipeline.registry.archive import PageViews, archive_original
+from buzon_pipeline.registry.results import blank_result, error_result, stored_results
 from buzon_pipeline.registry.store import Registry
 
 ProgressCallback = Callable[[int], None]
@@ -63,9 +65,9 @@ class SourceOutcome:
 _worker_analyzer: PageAnalyzer | None = None  # one per worker process, set by its initializer
 
 
-def _init_worker(archive_dir: Path | None) -> None:
+def _init_worker(keep_view: PageViews | None) -> None:
     global _worker_analyzer
-    _worker_analyzer = PageAnalyzer.load(archive_dir)
+    _worker_analyzer = PageAnalyzer.load(keep_view)
 
 
 def _analyze_in_worker(page: Page) -> PageAnalysis:
@@ -94,17 +96,17 @@ class PageRunner:
 
     def __init__(self, workers: int, archive_dir: Path | None = None) -> None:
         self.workers = workers
-        self.archive_dir = archive_dir
+        self.keep_view = PageViews(archive_dir) if archive_dir is not None else None
         self._pool: ProcessPoolExecutor | None = None
         self._local: PageAnalyzer | None = None
 
     def __enter__(self) -> PageRunner:
         if self.workers > 1:
             self._pool = ProcessPoolExecutor(
-                self.workers, initializer=_init_worker, initargs=(self.archive_dir,)
+                self.workers, initializer=_init_worker, initargs=(self.keep_view,)
             )
         else:
-            self._local = PageAnalyzer.load(self.archive_dir)
+            self._local = PageAnalyzer.load(self.keep_view)
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -175,7 +177,7 @@ def process_source(
         if analysis.error:
             outcome.results.append(error_result(source.path, [analysis.number], analysis.error))
         elif analysis.blank:
-            outcome.results.append(_blank_result(source.path, analysis.number))
+            outcome.results.append(blank_result(source.path, analysis.number))
     for pages in group_pages(analyses):
         outcome.results.append(_route_and_register(ctx, source_id, source, pages))
     outcome.results.sort(key=lambda r: r.pages[0] if r.pages else 0)
@@ -233,33 +235,6 @@ def _route_and_register(
     )
     return ctx.registry.register(
         result, source_id, ctx.batch_id, ctx.unidad, text, scores.es_peticion, datetime.now()
-    )
-
-
-def stored_results(
-    registry: Registry, source_id: int, path: str, replayed: bool = True
-) -> list[DocumentResult]:
-    """The registry's results for a file: its documents as they stand now, its blank pages and
-    unreadable pages (a re-run replays these instead of registering anything again; `replayed`
-    adds that to each document's reasons)."""
-    results = registry.results_for_source(source_id, path, replayed)
-    for page in registry.pages_of(source_id):
-        if page.error:
-            results.append(error_result(path, [page.number], page.error))
-        elif page.blank:
-            results.append(_blank_result(path, page.number))
-    results.sort(key=lambda r: r.pages[0] if r.pages else 0)
-    return results
-
-
-def error_result(path: str, pages: list[int], message: str) -> DocumentResult:
-    return DocumentResult(path, pages, Kind.OTRO, Outcome.ERROR, None, None, False, {}, [message])
-
-
-def _blank_result(path: str, number: int) -> DocumentResult:
-    reason = "Página en blanco: se registra y no se procesa."
-    return DocumentResult(
-        path, [number], Kind.OTRO, Outcome.DESCARTADO, None, None, False, {}, [reason]
     )
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from buzon_pipeline.registry.store import AuditEvent, DocumentRow, FieldRow, FolioRow, Registry
+from buzon_pipeline.registry.schema import AuditEvent, DocumentRow, FieldRow, FolioRow
+from buzon_pipeline.registry.store import Registry
 
 
 class RegistryReader:

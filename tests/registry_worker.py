@@ -12,7 +12,7 @@ from datetime import datetime
 from multiprocessing.synchronize import Barrier
 
 from buzon_pipeline.core.model import DocumentResult, Field, Kind, Outcome, SourceFile
-from buzon_pipeline.deciding.validate import luhn_check_digit
+from buzon_pipeline.core.rules import luhn_check_digit
 from buzon_pipeline.registry.store import Registry
 
 NOW = datetime(2026, 11, 25, 18, 30)

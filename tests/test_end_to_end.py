@@ -16,7 +16,8 @@ from sqlalchemy import func, select
 
 from buzon_pipeline.cli import main
 from buzon_pipeline.config import Settings
-from buzon_pipeline.registry.store import FolioRow, PageRow, Registry, SourceRow
+from buzon_pipeline.registry.schema import FolioRow, PageRow, SourceRow
+from buzon_pipeline.registry.store import Registry
 
 from .conftest import SAMPLES
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from buzon_pipeline.core.model import PageAnalysis
-from buzon_pipeline.deciding.validate import luhn_check_digit
+from buzon_pipeline.core.rules import luhn_check_digit
 from buzon_pipeline.reading.letter import extract_letter
 
 NSS = "4512907831" + str(luhn_check_digit("4512907831"))

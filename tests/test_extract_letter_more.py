@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 
 from buzon_pipeline.core.model import Field, PageAnalysis
-from buzon_pipeline.deciding.validate import luhn_check_digit
+from buzon_pipeline.core.rules import luhn_check_digit
 from buzon_pipeline.reading.digits import DigitModel
 from buzon_pipeline.reading.letter import DISAGREEMENT_CONFIDENCE, extract_letter
 from buzon_pipeline.reading.letter_page import read_digit_string

@@ -9,7 +9,8 @@ import time
 
 from sqlalchemy import func, select
 
-from buzon_pipeline.registry.store import DocumentRow, FolioCounter, FolioRow, Registry
+from buzon_pipeline.registry.schema import DocumentRow, FolioCounter, FolioRow
+from buzon_pipeline.registry.store import Registry
 from tests.registry_worker import UNIDAD, register_many
 
 PER_WORKER = 25

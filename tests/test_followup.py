@@ -12,14 +12,12 @@ from sqlalchemy import select
 
 from buzon_pipeline.cli import main
 from buzon_pipeline.core.model import DocumentResult, Field, Kind, Outcome, SourceFile
+from buzon_pipeline.core.rules import luhn_check_digit
 from buzon_pipeline.core.vocab import CONSULTA_URL
-from buzon_pipeline.deciding.validate import luhn_check_digit
 from buzon_pipeline.desk.contacts import business_days_between
 from buzon_pipeline.errors import ExitCode
-from buzon_pipeline.registry.store import (
-    ContactRow,
-    Registry,
-)
+from buzon_pipeline.registry.schema import ContactRow
+from buzon_pipeline.registry.store import Registry
 
 from .registry_reader import RegistryReader
 

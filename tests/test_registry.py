@@ -7,8 +7,10 @@ from datetime import datetime
 from sqlalchemy import func, select
 
 from buzon_pipeline.core.model import DocumentResult, Field, Kind, Outcome, SourceFile
-from buzon_pipeline.deciding.validate import luhn_check_digit
-from buzon_pipeline.registry.store import FolioRow, Registry, unit_code
+from buzon_pipeline.core.rules import luhn_check_digit
+from buzon_pipeline.registry.folios import unit_code
+from buzon_pipeline.registry.schema import FolioRow
+from buzon_pipeline.registry.store import Registry
 
 NOW = datetime(2026, 11, 25, 18, 30)
 NSS = "1234567890" + str(luhn_check_digit("1234567890"))

@@ -16,7 +16,8 @@ from sqlalchemy import create_engine, inspect, text
 
 from buzon_pipeline.errors import DatabaseError
 from buzon_pipeline.registry.migrate import BASELINE, MIGRATIONS_DIR, alembic_config
-from buzon_pipeline.registry.store import Base, Registry
+from buzon_pipeline.registry.schema import Base
+from buzon_pipeline.registry.store import Registry
 from tests.test_registry import (  # noqa: F401  (collected again here, on PostgreSQL)
     test_folios_are_sequential_per_unit_and_year,
     test_other_outcomes_get_no_folio,

@@ -25,15 +25,14 @@ from click.testing import CliRunner
 from buzon_pipeline.cli import main
 from buzon_pipeline.config import Settings
 from buzon_pipeline.core.model import DocumentResult, Field, Kind, Outcome, SourceFile
-from buzon_pipeline.deciding.validate import luhn_check_digit
-from buzon_pipeline.desk.review import (
-    ReviewItem,
-    parse_corrections,
-    resolve,
-    review_queue,
+from buzon_pipeline.core.rules import luhn_check_digit
+from buzon_pipeline.desk.review import ReviewItem, parse_corrections, resolve, review_queue
+from buzon_pipeline.desk.review_page import (
+    CROP_MARGIN,
+    PAGE_WIDTH,
+    render_review_page,
     write_review_page,
 )
-from buzon_pipeline.desk.review_page import CROP_MARGIN, PAGE_WIDTH, render_review_page
 from buzon_pipeline.desk.review_server import start_in_thread
 from buzon_pipeline.errors import ExitCode, UsageError
 from buzon_pipeline.registry.store import Registry

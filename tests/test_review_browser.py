@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from buzon_pipeline.cli import main
 from buzon_pipeline.core.model import Outcome
-from buzon_pipeline.desk.review import write_review_page
+from buzon_pipeline.desk.review_page import write_review_page
 from buzon_pipeline.desk.review_server import start_in_thread
 from tests.test_review import BAD_NSS, NAME, NSS, Queue, folio, ocr
 

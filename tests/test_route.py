@@ -1,8 +1,9 @@
 from __future__ import annotations
 
-from buzon_pipeline.core.model import Field, Kind, Outcome
-from buzon_pipeline.deciding.route import RouteThresholds, TextVerdict, decide
-from buzon_pipeline.deciding.validate import luhn_check_digit, validate
+from buzon_pipeline.core.model import Field, Kind, Outcome, RouteThresholds, TextVerdict
+from buzon_pipeline.core.rules import luhn_check_digit
+from buzon_pipeline.deciding.route import decide
+from buzon_pipeline.deciding.validate import validate
 
 T = RouteThresholds(
     es_peticion_descartar=0.1, es_peticion_aceptar=0.5, tipo_min=0.4, caso_especial=0.5

@@ -9,6 +9,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from buzon_pipeline.core import rules
+from buzon_pipeline.deciding.route import table_outcome
 from buzon_pipeline.synth import (
     SPLITS,
     corpus,
@@ -21,20 +23,6 @@ from buzon_pipeline.synth import (
 )
 
 SEEDS = (0, 1, 6, 12, 14)  # receipt, volante, letter, two-page letter, blank: all quick
-
-
-def _route(t: dict) -> str:
-    """DESIGN.md's routing table, restated independently of the generator's own code."""
-    f = t["fields"]
-    if not t["es_peticion"]:
-        return "descartado"
-    if f["nss"] is not None and not t["nss_valido"]:
-        return "revision"
-    contact = t["telefono_valido"] or t["correo_valido"]
-    if not contact:
-        return "publico_general"
-    complete = f["nombre"] is not None and t["nss_valido"]
-    return "folio" if complete else "pendiente_contacto"
 
 
 @pytest.fixture(scope="module")
@@ -67,23 +55,12 @@ def test_different_seeds_differ(docs: dict) -> None:
     assert len(texts) == len(docs)
 
 
-def test_luhn_known_values() -> None:
-    assert people.luhn_check_digit("7992739871") == 3
+def test_generated_nss_pass_or_fail_the_programs_check_digit() -> None:
+    assert rules.luhn_check_digit("7992739871") == 3
     rng = random.Random(1)
     for _ in range(50):
-        assert people.nss_is_valid(people.make_nss(rng, valid=True))
-        assert not people.nss_is_valid(people.make_nss(rng, valid=False))
-
-
-def test_luhn_agrees_with_validate_module_if_present() -> None:
-    validate = pytest.importorskip("buzon_pipeline.deciding.validate")
-    fn = getattr(validate, "luhn_check_digit", None)
-    if fn is None:
-        pytest.skip("validate has no luhn_check_digit")
-    rng = random.Random(2)
-    for _ in range(20):
-        nss = people.make_nss(rng)
-        assert int(fn(nss[:10])) == people.luhn_check_digit(nss[:10])
+        assert rules.nss_is_valid(people.make_nss(rng, valid=True))
+        assert not rules.nss_is_valid(people.make_nss(rng, valid=False))
 
 
 def test_truth_is_consistent(docs: dict) -> None:
@@ -91,9 +68,14 @@ def test_truth_is_consistent(docs: dict) -> None:
         t = doc.truth
         f = t["fields"]
         assert t["kind"] in ("volante", "escrito_libre", "otro")
-        assert t["outcome"] == _route(t)
+        contact = t["telefono_valido"] or t["correo_valido"]
+        assert t["datos_minimos"] == (f["nombre"] is not None and t["nss_valido"] and contact)
+        if t["es_peticion"] and contact and f["nss"] is not None and not t["nss_valido"]:
+            assert t["outcome"] == "revision"
+        else:
+            assert t["outcome"] == str(table_outcome(t["es_peticion"], contact, t["datos_minimos"]))
         assert t["page_count"] == len(doc.pages) == len(t["degradation"])
-        assert t["nss_valido"] == bool(f["nss"] and people.nss_is_valid(f["nss"]))
+        assert t["nss_valido"] == bool(f["nss"] and rules.nss_is_valid(f["nss"]))
         if f["nss"] is not None:
             assert len(f["nss"]) == 11 and f["nss"].isdigit()
         if f["telefono"] is not None:
@@ -115,7 +97,10 @@ def test_truth_is_consistent(docs: dict) -> None:
           "phone_valid": True}, "folio"),
         ({"nombre": True, "nss": False, "telefono": True, "phone_valid": True,
           "correo": False}, "pendiente_contacto"),
-        ({"nss": True, "nss_valid": False}, "revision"),
+        ({"nss": True, "nss_valid": False, "telefono": True, "phone_valid": True}, "revision"),
+        # A failing NSS without contact data decides nothing: público en general, no review.
+        ({"nss": True, "nss_valid": False, "telefono": False, "correo": False},
+         "publico_general"),
         ({"nss": False, "telefono": False, "correo": False}, "publico_general"),
     ],
 )

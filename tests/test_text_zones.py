@@ -6,7 +6,7 @@ import cv2
 import numpy as np
 import pytest
 
-from buzon_pipeline.deciding.validate import recover_email, snap_mail_domain
+from buzon_pipeline.core.rules import recover_email, snap_mail_domain
 from buzon_pipeline.reading import ocr
 from buzon_pipeline.reading.volante_text import (
     _dot_between,

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from buzon_pipeline.core.vocab import SERVICIOS, TIPOS
 from buzon_pipeline.deciding.textclass import (
-    SERVICIOS,
-    TIPOS,
     ModelNotFoundError,
     TextClassifier,
     TextScores,

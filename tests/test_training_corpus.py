@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from buzon_pipeline.deciding.textclass import SERVICIOS, TIPOS, normalize_text
+from buzon_pipeline.core.vocab import SERVICIOS, TIPOS
+from buzon_pipeline.deciding.textclass import normalize_text
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "clasificador"
 SPLITS = ("train", "dev", "test")

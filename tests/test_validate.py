@@ -4,7 +4,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from buzon_pipeline.core.model import Field
-from buzon_pipeline.deciding.validate import (
+from buzon_pipeline.core.rules import (
     digits_with_confusions,
     email_is_valid,
     luhn_check_digit,
@@ -13,8 +13,8 @@ from buzon_pipeline.deciding.validate import (
     nss_is_valid,
     nss_repairs,
     repairs_from_alternatives,
-    validate,
 )
+from buzon_pipeline.deciding.validate import validate
 
 ten_digits = st.text(alphabet="0123456789", min_size=10, max_size=10)
 
@@ -134,7 +134,7 @@ def test_invalid_nss_without_contact_is_only_a_note():
 
 
 def test_recover_email_restores_misread_at_only_before_known_domains():
-    from buzon_pipeline.deciding.validate import recover_email
+    from buzon_pipeline.core.rules import recover_email
 
     assert recover_email("ADIAZOICLOUD.COM") == ("adiaz@icloud.com", True)
     assert recover_email("ana.ruiz@gmail.com") == ("ana.ruiz@gmail.com", False)

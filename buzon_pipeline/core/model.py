@@ -13,6 +13,8 @@ from enum import StrEnum
 
 import numpy as np
 
+from buzon_pipeline.core.vocab import FIELDS
+
 
 class Kind(StrEnum):
     VOLANTE = "volante"
@@ -31,15 +33,6 @@ class Outcome(StrEnum):
     CERRADO_DESINTERES = "cerrado_desinteres"
 
 
-TIPOS = (
-    "orientacion",
-    "gestion",
-    "queja_servicio",
-    "queja_administrativa",
-    "sugerencia",
-    "reconocimiento",
-)
-CONTACT_FIELDS = ("nombre", "nss", "telefono", "correo", "unidad", "servicio")
 
 
 @dataclass(frozen=True)
@@ -124,6 +117,28 @@ class Decision:
 
 
 @dataclass(frozen=True)
+class RouteThresholds:
+    es_peticion_descartar: float  # below: not a petition, discard
+    es_peticion_aceptar: float  # at or above: a petition; between the two: review
+    tipo_min: float
+    caso_especial: float
+    # Mean OCR confidence below which a free-text page is "not really read": it is neither
+    # discarded nor trusted to have no contact data without a human look.
+    min_text_confidence: float = 0.60
+
+
+@dataclass(frozen=True)
+class TextVerdict:
+    """The classifier's scores, and how well the text was read, reduced to what routing needs."""
+
+    es_peticion: float
+    tipo: str
+    tipo_confidence: float
+    caso_especial: float
+    text_confidence: float = 1.0
+
+
+@dataclass(frozen=True)
 class DocumentResult:
     """What the batch reports for one document (the --json contract)."""
 
@@ -152,7 +167,7 @@ class DocumentResult:
             "tipo": self.tipo,
             "caso_especial": self.caso_especial,
             "fields": {
-                name: self.fields.get(name, EMPTY_FIELD).as_json() for name in CONTACT_FIELDS
+                name: self.fields.get(name, EMPTY_FIELD).as_json() for name in FIELDS
             },
             "reasons": self.reasons,
         }

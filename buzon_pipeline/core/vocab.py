@@ -1,6 +1,49 @@
-"""Spanish display labels for the codes stored in the registry (what a TAOD reads)."""
+"""The program's vocabulary, defined once: petition types, servicios, field names, checkbox
+marks, and the Spanish label a TAOD reads for each code stored in the registry."""
 
 from __future__ import annotations
+
+# Anexo 3 petition types (definitions 4.16-4.39).
+TIPOS = (
+    "orientacion",
+    "gestion",
+    "queja_servicio",
+    "queja_administrativa",
+    "sugerencia",
+    "reconocimiento",
+)
+# Servicio involucrado: where a petition's copy is sent (acts 46 and 52).
+SERVICIOS = (
+    "consulta_externa",
+    "urgencias",
+    "hospitalizacion",
+    "farmacia",
+    "laboratorio_rayos_x",
+    "afiliacion_vigencia",
+    "incapacidades_prestaciones",
+    "pensiones",
+    "guarderias",
+    "citas",
+    "trato_personal_otro",
+)
+# The fields extracted from every document, in report order.
+FIELDS = ("nombre", "nss", "telefono", "correo", "unidad", "servicio")
+# The datos a person gives or a TAOD corrects (the personal data of 4.12).
+CONTACT_DATA = ("nombre", "nss", "telefono", "correo")
+FIELD_LABELS = {
+    "nombre": "nombre",
+    "nss": "NSS",
+    "telefono": "teléfono",
+    "correo": "correo",
+    "contacto": "teléfono o correo",  # a missing datum of 4.12: either one
+}
+# The volante's checkboxes, and the Anexo 3 types each one is compatible with.
+MARK_TO_TIPOS = {
+    "queja": {"queja_servicio", "queja_administrativa"},
+    "sugerencia": {"sugerencia"},
+    "reconocimiento": {"reconocimiento"},
+    "otro": {"orientacion", "gestion"},
+}
 
 CONSULTA_URL = "http://siadeconsulta.imss.gob.mx/consultapeticiones"
 

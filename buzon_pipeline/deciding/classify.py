@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from buzon_pipeline.config import Settings
-from buzon_pipeline.deciding.route import MARK_TO_TIPOS, RouteThresholds, TextVerdict
+from buzon_pipeline.core.model import RouteThresholds, TextVerdict
+from buzon_pipeline.core.vocab import MARK_TO_TIPOS
 from buzon_pipeline.deciding.textclass import TextClassifier, TextScores
 
 

@@ -7,40 +7,15 @@ without a human.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from buzon_pipeline.core.model import Decision, Kind, Outcome, Validation
-from buzon_pipeline.core.vocab import TIPO_LABELS
-
-MISSING_LABELS = {"nombre": "nombre", "nss": "NSS", "contacto": "teléfono o correo"}
-MARK_TO_TIPOS = {
-    "queja": {"queja_servicio", "queja_administrativa"},
-    "sugerencia": {"sugerencia"},
-    "reconocimiento": {"reconocimiento"},
-    "otro": {"orientacion", "gestion"},
-}
-
-
-@dataclass(frozen=True)
-class RouteThresholds:
-    es_peticion_descartar: float  # below: not a petition, discard
-    es_peticion_aceptar: float  # at or above: a petition; between the two: review
-    tipo_min: float
-    caso_especial: float
-    # Mean OCR confidence below which a free-text page is "not really read": it is neither
-    # discarded nor trusted to have no contact data without a human look.
-    min_text_confidence: float = 0.60
-
-
-@dataclass(frozen=True)
-class TextVerdict:
-    """The classifier's scores, and how well the text was read, reduced to what routing needs."""
-
-    es_peticion: float
-    tipo: str
-    tipo_confidence: float
-    caso_especial: float
-    text_confidence: float = 1.0
+from buzon_pipeline.core.model import (
+    Decision,
+    Kind,
+    Outcome,
+    RouteThresholds,
+    TextVerdict,
+    Validation,
+)
+from buzon_pipeline.core.vocab import FIELD_LABELS, MARK_TO_TIPOS, TIPO_LABELS
 
 
 def document_kind(page_kind: Kind | None, verdict: TextVerdict, t: RouteThresholds) -> Kind:
@@ -93,15 +68,34 @@ def decide(
     if review:
         return Decision(Outcome.REVISION, (*reasons, *review))
 
-    if validation.contact and validation.minimum:
+    outcome = table_outcome(True, validation.contact, validation.minimum)
+    if outcome is Outcome.FOLIO:
         reasons.append("Datos mínimos completos: se registra con folio.")
-        return Decision(Outcome.FOLIO, tuple(reasons))
-    if validation.contact:
-        missing = ", ".join(MISSING_LABELS[m] for m in missing_minimum(validation))
+    elif outcome is Outcome.PENDIENTE_CONTACTO:
+        missing = ", ".join(FIELD_LABELS[m] for m in missing_minimum(validation))
         reasons.append(f"Faltan datos mínimos: {missing}.")
-        return Decision(Outcome.PENDIENTE_CONTACTO, tuple(reasons))
-    reasons.append("Sin datos de contacto: se registra como público en general.")
-    return Decision(Outcome.PUBLICO_GENERAL, tuple(reasons))
+    else:
+        reasons.append("Sin datos de contacto: se registra como público en general.")
+    return Decision(outcome, tuple(reasons))
+
+
+def table_outcome(is_petition: bool, contact: bool, minimum: bool) -> Outcome:
+    """The routing table of Etapa II (docs/design.md §1), the one every path uses: the batch,
+    `contacto`, `revisar`, the generator's ground truth and the tests.
+
+    | is petition | contact data | minimum data complete | outcome            |
+    | no          | -            | -                     | descartado         |
+    | yes         | no           | -                     | publico_general    |
+    | yes         | yes          | yes                   | folio              |
+    | yes         | yes          | no                    | pendiente_contacto |
+
+    (Minimum data includes contact data, so "no contact" never has it complete.)
+    """
+    if not is_petition:
+        return Outcome.DESCARTADO
+    if not contact:
+        return Outcome.PUBLICO_GENERAL
+    return Outcome.FOLIO if minimum else Outcome.PENDIENTE_CONTACTO
 
 
 def missing_minimum(validation: Validation) -> tuple[str, ...]:

@@ -29,22 +29,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from buzon_pipeline.core.model import TIPOS
 from buzon_pipeline.core.resources import TEXT_MODEL, default_models_dir
+from buzon_pipeline.core.vocab import SERVICIOS, TIPOS
 
-SERVICIOS: tuple[str, ...] = (
-    "consulta_externa",
-    "urgencias",
-    "hospitalizacion",
-    "farmacia",
-    "laboratorio_rayos_x",
-    "afiliacion_vigencia",
-    "incapacidades_prestaciones",
-    "pensiones",
-    "guarderias",
-    "citas",
-    "trato_personal_otro",
-)
 ARCHITECTURE = "buzon.TextCatCharBOW.v1"
 LABEL_PETICION = "es_peticion"
 LABEL_CASO = "caso_especial"

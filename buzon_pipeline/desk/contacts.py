@@ -11,43 +11,31 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from buzon_pipeline.core.model import Field, Outcome
-from buzon_pipeline.core.vocab import CONSULTA_URL, OUTCOME_LABELS
-from buzon_pipeline.deciding.route import missing_minimum
-from buzon_pipeline.deciding.validate import (
+from buzon_pipeline.core.rules import (
     email_is_valid,
     name_is_plausible,
     normalise_email,
     normalise_phone,
     nss_is_valid,
-    validate,
 )
+from buzon_pipeline.core.vocab import CONSULTA_URL, CONTACT_DATA
+from buzon_pipeline.deciding.route import missing_minimum, table_outcome
+from buzon_pipeline.deciding.validate import validate
 from buzon_pipeline.errors import UsageError
-from buzon_pipeline.registry.store import (
-    AuditEvent,
-    BatchRow,
-    ContactRow,
-    DocumentRow,
-    FieldRow,
-    Registry,
+from buzon_pipeline.registry.edits import (
+    DocumentEdit,
+    edit_document,
+    edit_documents,
+    stored_documents,
 )
+from buzon_pipeline.registry.store import Registry
 
-CONTACT_DATA = ("nombre", "nss", "telefono", "correo")
-FIELD_LABELS = {
-    "nombre": "nombre",
-    "nss": "NSS",
-    "telefono": "teléfono",
-    "correo": "correo",
-    "contacto": "teléfono o correo",
-}
 _KEY_ALIASES = {"teléfono": "telefono", "tel": "telefono", "email": "correo", "e-mail": "correo"}
-PENDING = str(Outcome.PENDIENTE_CONTACTO)
 
 
 @dataclass(frozen=True)
@@ -182,33 +170,19 @@ def _normalise(key: str, value: str) -> str:
 # -- reading -----------------------------------------------------------------------------------
 def pending_contacts(registry: Registry, today: date) -> list[PendingContact]:
     """The contact list, oldest first."""
-    with registry.session() as s:
-        rows = s.execute(
-            select(DocumentRow, BatchRow.unidad)
-            .join(BatchRow, BatchRow.id == DocumentRow.batch_id)
-            .where(DocumentRow.outcome == PENDING)
-            .order_by(DocumentRow.created_at, DocumentRow.id)
-        ).all()
-        out = []
-        for row, unidad in rows:
-            fields = fields_of(row)
-            out.append(
-                PendingContact(
-                    document_id=row.id,
-                    registered_at=row.created_at,
-                    unidad=unidad,
-                    nombre=_value(fields, "nombre"),
-                    telefono=_value(fields, "telefono"),
-                    correo=_value(fields, "correo"),
-                    missing=missing_data(fields),
-                    business_days_open=business_days_between(row.created_at.date(), today),
-                )
-            )
-        return out
-
-
-def fields_of(row: DocumentRow) -> dict[str, Field]:
-    return {f.name: Field(f.value, f.confidence, None, f.raw, f.present) for f in row.fields}
+    return [
+        PendingContact(
+            document_id=doc.document_id,
+            registered_at=doc.created_at,
+            unidad=doc.unidad,
+            nombre=_value(doc.fields, "nombre"),
+            telefono=_value(doc.fields, "telefono"),
+            correo=_value(doc.fields, "correo"),
+            missing=missing_data(doc.fields),
+            business_days_open=business_days_between(doc.created_at.date(), today),
+        )
+        for doc in stored_documents(registry, Outcome.PENDIENTE_CONTACTO)
+    ]
 
 
 def _value(fields: dict[str, Field], name: str) -> str | None:
@@ -222,19 +196,10 @@ def missing_data(fields: dict[str, Field]) -> tuple[str, ...]:
     return missing_minimum(validate(fields, min_confidence=0.0))
 
 
-def store_field_values(row: DocumentRow, values: dict[str, str]) -> None:
-    """Write values a person gave or confirmed (already validated) into the document's fields.
-
-    They are certain and have no OCR reading behind them; "" records that the datum is absent.
-    """
-    by_name = {f.name: f for f in row.fields}
-    for name, value in values.items():
-        field = by_name.get(name)
-        if field is None:
-            field = FieldRow(name=name)
-            row.fields.append(field)
-        field.value, field.confidence, field.raw = value or None, 1.0, None
-        field.present = bool(value)
+def human_outcome(fields: dict[str, Field]) -> Outcome:
+    """The routing table's outcome for a petition whose values a person gave or confirmed."""
+    seen = validate(fields, min_confidence=0.0)
+    return table_outcome(True, seen.contact, seen.minimum)
 
 
 # -- acts 47 → 49 and 48 -----------------------------------------------------------------------
@@ -246,50 +211,31 @@ def record_contact(
     if not obtained:
         raise UsageError("Indique al menos un dato obtenido (--obtenido DATO=VALOR).")
     names = tuple(sorted(obtained))
-    with registry.session() as s:
-        row = _lock_pending(s, document_id)
-        store_field_values(row, obtained)
-        fields = fields_of(row)
+    with _edit_pending(registry, document_id) as doc:
+        doc.store_fields(obtained)
+        fields = doc.fields()
         missing = missing_data(fields)
-        complete = not missing
-        s.add(
-            ContactRow(
-                document_id=row.id,
-                at=now,
-                obtained=list(names),
-                result="datos_obtenidos" if complete else "datos_incompletos",
-            )
-        )
-        s.add(
-            AuditEvent(
-                at=now,
-                document_id=row.id,
-                action="contacto_datos",
-                detail=f"obtenidos: {', '.join(names)}",
-            )
-        )
+        complete = human_outcome(fields) is Outcome.FOLIO
+        doc.record_contact(now, "datos_obtenidos" if complete else "datos_incompletos", list(names))
+        doc.audit(now, "contacto_datos", f"obtenidos: {', '.join(names)}", with_batch=False)
         if complete:
-            row.outcome = str(Outcome.FOLIO)
-            row.reasons = [
-                *row.reasons,
+            doc.set_outcome(
+                Outcome.FOLIO,
                 "Datos mínimos completados al contactar a la persona "
                 "(act. 47): se registra la petición (act. 49).",
-            ]
-            unidad = s.get_one(BatchRow, row.batch_id).unidad
-            registry.issue_folio_or_link_duplicate(s, row, fields, unidad, now)
-            s.add(_outcome_event(row, now))
+            )
+            doc.issue_folio(now)
+            _audit_outcome(doc, now)
     result = registry.result_of(document_id, "")
     return ContactResult(document_id, result.outcome, result.folio, names, missing)
 
 
 def close_without_response(registry: Registry, document_id: int, now: datetime) -> ContactResult:
     """Act 48: the missing data was not obtained; close por desinterés."""
-    with registry.session() as s:
-        row = _lock_pending(s, document_id)
-        missing = missing_data(fields_of(row))
+    with _edit_pending(registry, document_id) as doc:
+        missing = missing_data(doc.fields())
         _close(
-            s,
-            row,
+            doc,
             now,
             "sin_respuesta",
             "No se obtuvieron los datos faltantes: se cierra por desinterés (act. 48).",
@@ -302,63 +248,36 @@ def close_expired(registry: Registry, days: int, now: datetime) -> list[ClosedCo
     if days < 0:
         raise UsageError("El plazo en días hábiles no puede ser negativo.")
     closed = []
-    with registry.session() as s:
-        rows = s.scalars(
-            select(DocumentRow)
-            .where(DocumentRow.outcome == PENDING)
-            .order_by(DocumentRow.id)
-            .with_for_update()
-        ).all()
-        for row in rows:
-            open_days = business_days_between(row.created_at.date(), now.date())
+    with edit_documents(registry, Outcome.PENDIENTE_CONTACTO) as pending:
+        for doc in pending:
+            open_days = business_days_between(doc.created_at.date(), now.date())
             if open_days <= days:
                 continue
             _close(
-                s,
-                row,
+                doc,
                 now,
                 "plazo_vencido",
                 f"Sin los datos faltantes tras {open_days} días hábiles (plazo: {days}): "
                 "se cierra por desinterés (act. 48).",
             )
-            closed.append(ClosedContact(row.id, open_days))
+            closed.append(ClosedContact(doc.document_id, open_days))
     return closed
 
 
-def _lock_pending(s: Session, document_id: int) -> DocumentRow:
-    return lock_document(s, document_id, Outcome.PENDIENTE_CONTACTO, "pendiente de contacto")
-
-
-def lock_document(s: Session, document_id: int, expected: Outcome, state: str) -> DocumentRow:
-    """The document row, locked for this transaction, if its outcome is `expected`;
-    UsageError «no está <state>» otherwise."""
-    row = s.scalars(
-        select(DocumentRow).where(DocumentRow.id == document_id).with_for_update()
-    ).first()
-    if row is None:
-        raise UsageError(f"No existe el documento {document_id}.")
-    if row.outcome != str(expected):
-        label = OUTCOME_LABELS.get(row.outcome, row.outcome).lower()
-        raise UsageError(f"El documento {document_id} no está {state} (resultado: {label}).")
-    return row
-
-
-def _close(s: Session, row: DocumentRow, now: datetime, result: str, reason: str) -> None:
-    row.outcome = str(Outcome.CERRADO_DESINTERES)
-    row.reasons = [*row.reasons, reason]
-    s.add(ContactRow(document_id=row.id, at=now, result=result, obtained=[]))
-    s.add(_outcome_event(row, now, detail=result))
-
-
-def _outcome_event(row: DocumentRow, now: datetime, detail: str = "") -> AuditEvent:
-    change = f"{PENDING} → {row.outcome}"
-    return AuditEvent(
-        at=now,
-        document_id=row.id,
-        batch_id=row.batch_id,
-        action="resultado_cambiado",
-        detail=f"{change} {detail}".strip(),
+def _edit_pending(registry: Registry, document_id: int) -> AbstractContextManager[DocumentEdit]:
+    return edit_document(
+        registry, document_id, Outcome.PENDIENTE_CONTACTO, "pendiente de contacto"
     )
+
+
+def _close(doc: DocumentEdit, now: datetime, result: str, reason: str) -> None:
+    doc.set_outcome(Outcome.CERRADO_DESINTERES, reason)
+    doc.record_contact(now, result, [])
+    _audit_outcome(doc, now, detail=result)
+
+
+def _audit_outcome(doc: DocumentEdit, now: datetime, detail: str = "") -> None:
+    doc.audit(now, "resultado_cambiado", f"{doc.outcome_change()} {detail}".strip())
 
 
 def notification_hint(result: ContactResult) -> str:

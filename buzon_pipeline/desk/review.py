@@ -12,34 +12,16 @@ fields, never their values (5.14).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import select
-
-from buzon_pipeline.config import Settings
-from buzon_pipeline.core.model import TIPOS, Kind, Outcome
-from buzon_pipeline.core.vocab import OUTCOME_LABELS
-from buzon_pipeline.deciding.textclass import SERVICIOS
-from buzon_pipeline.deciding.validate import validate
-from buzon_pipeline.desk.contacts import (
-    FIELD_LABELS,
-    fields_of,
-    lock_document,
-    missing_data,
-    parse_field_values,
-    store_field_values,
-)
+from buzon_pipeline.core.model import Field, Kind, Outcome
+from buzon_pipeline.core.vocab import CONTACT_DATA, FIELD_LABELS, OUTCOME_LABELS, SERVICIOS, TIPOS
+from buzon_pipeline.desk.contacts import human_outcome, missing_data, parse_field_values
 from buzon_pipeline.errors import UsageError
-from buzon_pipeline.registry.store import (
-    AuditEvent,
-    BatchRow,
-    DocumentRow,
-    FieldRow,
-    Registry,
-    SourceRow,
-)
+from buzon_pipeline.registry.edits import StoredDocument, edit_document, stored_documents
+from buzon_pipeline.registry.store import Registry
 
 REVIEW = str(Outcome.REVISION)
 # What a reviewer may decide; `duplicado` follows from `folio` when the petition has one already.
@@ -49,7 +31,6 @@ RESULTADOS: tuple[Outcome, ...] = (
     Outcome.PUBLICO_GENERAL,
     Outcome.DESCARTADO,
 )
-EDITABLE_FIELDS = ("nombre", "nss", "telefono", "correo")
 PAGE_NAME = "revision.html"
 
 
@@ -154,40 +135,29 @@ def review_item(registry: Registry, document_id: int) -> ReviewItem | None:
 
 
 def _items(registry: Registry, document_id: int | None) -> list[ReviewItem]:
-    query = (
-        select(DocumentRow, BatchRow.received_at, SourceRow.path)
-        .join(BatchRow, BatchRow.id == DocumentRow.batch_id)
-        .join(SourceRow, SourceRow.id == DocumentRow.source_id)
-        .where(DocumentRow.outcome == REVIEW)
-        .order_by(DocumentRow.created_at, DocumentRow.id)
+    docs = stored_documents(registry, Outcome.REVISION, document_id)
+    return [_item(doc, registry.page_images(doc.document_id)) for doc in docs]
+
+
+def _item(doc: StoredDocument, images: list[Path]) -> ReviewItem:
+    return ReviewItem(
+        document_id=doc.document_id,
+        batch_id=doc.batch_id,
+        received_at=doc.received_at,
+        source=doc.source,
+        pages=doc.pages,
+        kind=doc.kind,
+        reasons=doc.reasons,
+        tipo=doc.tipo,
+        servicio=doc.servicio,
+        caso_especial=doc.caso_especial,
+        fields={name: _review_field(f) for name, f in doc.fields.items()},
+        images=images,
     )
-    if document_id is not None:
-        query = query.where(DocumentRow.id == document_id)
-    with registry.session() as s:
-        rows = s.execute(query).all()
-        items = [
-            ReviewItem(
-                document_id=row.id,
-                batch_id=row.batch_id,
-                received_at=received_at,
-                source=path,
-                pages=list(row.pages),
-                kind=Kind(row.kind),
-                reasons=list(row.reasons),
-                tipo=row.tipo,
-                servicio=row.servicio,
-                caso_especial=row.caso_especial,
-                fields={f.name: _review_field(f) for f in row.fields},
-                images=[],
-            )
-            for row, received_at, path in rows
-        ]
-    return [replace(item, images=registry.page_images(item.document_id)) for item in items]
 
 
-def _review_field(row: FieldRow) -> ReviewField:
-    box = tuple(int(v) for v in row.box) if row.box and len(row.box) == 4 else None
-    return ReviewField(row.value, float(row.confidence or 0.0), box, row.raw)  # type: ignore[arg-type]
+def _review_field(field: Field) -> ReviewField:
+    return ReviewField(field.value, float(field.confidence or 0.0), field.box, field.raw)
 
 
 # -- input from the TAOD -----------------------------------------------------------------------
@@ -239,105 +209,76 @@ def resolve(
     if resultado not in RESULTADOS:
         parse_resultado(str(resultado))  # raises the Spanish message listing the choices
     tipo, servicio = check_codes(tipo, servicio)
-    unknown = set(corrections) - set(EDITABLE_FIELDS)
+    unknown = set(corrections) - set(CONTACT_DATA)
     if unknown:
         raise UsageError("Dato desconocido: use nombre, nss, telefono o correo.")
-    with registry.session() as s:
-        row = lock_document(s, document_id, Outcome.REVISION, "para revisión")
+    with edit_document(registry, document_id, Outcome.REVISION, "para revisión") as doc:
         changed = [
             name
             for name, value in (("tipo", tipo), ("servicio", servicio))
-            if value is not None and value != getattr(row, name)
+            if value is not None and value != getattr(doc, name)
         ]
         if tipo is not None:
-            row.tipo = tipo
+            doc.tipo = tipo
         if servicio is not None:
-            row.servicio = servicio
+            doc.servicio = servicio
         discard = resultado is Outcome.DESCARTADO
         # A discarded document keeps no personal data: corrections to it are not stored.
         corrected = () if discard else tuple(sorted(corrections))
-        store_field_values(row, {name: corrections[name] for name in corrected})
-        fields = fields_of(row)
-        _check_decision(resultado, row, fields)
+        doc.store_fields({name: corrections[name] for name in corrected})
+        _check_decision(resultado, doc.tipo, doc.fields())
         label = OUTCOME_LABELS[str(resultado)].lower()
         note = f"Revisado por el TAOD: {label}"
         if corrected:
             note += f" (datos corregidos: {', '.join(FIELD_LABELS[n] for n in corrected)})"
-        row.outcome = str(resultado)
-        row.reasons = [*row.reasons, note + "."]
+        doc.set_outcome(resultado, note + ".")
         if discard:
-            # 5.14: what is not a petition keeps none of the personal data read from it.
-            for field in list(row.fields):
-                s.delete(field)
-            row.tipo = row.servicio = None
+            doc.drop_personal_data()
         elif resultado is Outcome.FOLIO:
-            unidad = s.get_one(BatchRow, row.batch_id).unidad
-            registry.issue_folio_or_link_duplicate(s, row, fields, unidad, now)
-        detail = f"{REVIEW} → {row.outcome}"
+            doc.issue_folio(now)
+        detail = doc.outcome_change()
         if corrected:
             detail += f"; corregidos: {', '.join(corrected)}"
         if changed:
             detail += f"; cambiados: {', '.join(changed)}"
-        s.add(
-            AuditEvent(
-                at=now,
-                document_id=row.id,
-                batch_id=row.batch_id,
-                action="revision_resuelta",
-                detail=detail,
-            )
-        )
+        doc.audit(now, "revision_resuelta", detail)
     result = registry.result_of(document_id, "")
     return ReviewDecision(
         document_id, result.outcome, result.folio, corrected, result.tipo, result.servicio
     )
 
 
-def _check_decision(resultado: Outcome, row: DocumentRow, fields: dict) -> None:
-    """The routing table (DESIGN §1) applied to the corrected data: refuse what it forbids."""
+def _check_decision(resultado: Outcome, tipo: str | None, fields: dict[str, Field]) -> None:
+    """The routing table (`deciding.route.table_outcome`) applied to the corrected data:
+    refuse an outcome it does not give for them."""
     if resultado is Outcome.DESCARTADO:
-        return
-    missing = missing_data(fields)
+        return  # the reviewer says it is not a petition: the table's first row
+    expected = human_outcome(fields)
     if resultado is Outcome.FOLIO:
-        if missing:
-            names = ", ".join(FIELD_LABELS[m] for m in missing)
+        if expected is not Outcome.FOLIO:
+            names = ", ".join(FIELD_LABELS[m] for m in missing_data(fields))
             raise UsageError(
                 f"No se puede registrar con folio: faltan datos mínimos válidos ({names}). "
                 "Corrija esos datos o elija otro resultado."
             )
-        if row.tipo is None:
+        if tipo is None:
             raise UsageError("Indique el tipo de petición para registrarla con folio.")
     elif resultado is Outcome.PENDIENTE_CONTACTO:
-        if not validate(fields, min_confidence=0.0).contact:
+        if expected is Outcome.PUBLICO_GENERAL:
             raise UsageError(
                 "No se puede dejar pendiente de contacto: no hay teléfono ni correo válidos."
             )
-        if not missing:
+        if expected is Outcome.FOLIO:
             raise UsageError("Los datos mínimos están completos: registre la petición con folio.")
     elif resultado is Outcome.PUBLICO_GENERAL:
-        if row.tipo is None:
+        if tipo is None:
             raise UsageError(
                 "Indique el tipo de petición para registrarla como público en general."
             )
-        if validate(fields, min_confidence=0.0).contact:
+        if expected is not Outcome.PUBLICO_GENERAL:
             # The routing table keeps público en general for petitions nobody can be told
             # about; a misread phone or e-mail is removed with --campo telefono= first.
             raise UsageError(
                 "Hay teléfono o correo válidos: elija folio o pendiente de contacto, o borre "
                 "el dato mal leído (--campo telefono= o --campo correo=)."
             )
-
-
-# -- after a decision --------------------------------------------------------------------------
-def write_review_page(registry: Registry, settings: Settings) -> Path:
-    """`<reports_dir>/revision.html`: the queue as one self-contained, owner-only page."""
-    from buzon_pipeline.core.private_files import private_dir, write_private_text
-    from buzon_pipeline.desk.review_page import render_review_page
-
-    folder = private_dir(Path(settings.reports_dir))
-    page = render_review_page(
-        review_queue(registry),
-        server_token=None,
-        settings=settings,
-    )
-    return write_private_text(folder / PAGE_NAME, page)

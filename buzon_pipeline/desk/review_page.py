@@ -19,11 +19,19 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from buzon_pipeline.config import Settings
-from buzon_pipeline.core.model import TIPOS, Kind
-from buzon_pipeline.core.vocab import OUTCOME_LABELS, SERVICIO_LABELS, TIPO_LABELS
-from buzon_pipeline.deciding.textclass import SERVICIOS
-from buzon_pipeline.deciding.validate import nss_is_valid
-from buzon_pipeline.desk.review import EDITABLE_FIELDS, RESULTADOS, ReviewField, ReviewItem
+from buzon_pipeline.core.model import Kind
+from buzon_pipeline.core.private_files import private_dir, write_private_text
+from buzon_pipeline.core.rules import nss_is_valid
+from buzon_pipeline.core.vocab import (
+    CONTACT_DATA,
+    OUTCOME_LABELS,
+    SERVICIO_LABELS,
+    SERVICIOS,
+    TIPO_LABELS,
+    TIPOS,
+)
+from buzon_pipeline.desk.review import PAGE_NAME, RESULTADOS, ReviewField, ReviewItem, review_queue
+from buzon_pipeline.registry.store import Registry
 
 PAGE_WIDTH = 1000  # px of the embedded page view: legible on screen, ~100 KB a page
 PAGE_JPEG_QUALITY = 70
@@ -168,7 +176,7 @@ def _item_html(item: ReviewItem, token: str | None, settings: Settings) -> str:
         "<table class='campos'><thead><tr><th>Dato</th><th>Recorte</th><th>Leído</th>"
         "<th>Confianza</th><th>Corrección</th></tr></thead><tbody>"
     )
-    names = [*EDITABLE_FIELDS, *(n for n in item.fields if n not in EDITABLE_FIELDS)]
+    names = [*CONTACT_DATA, *(n for n in item.fields if n not in CONTACT_DATA)]
     for name in names:
         limit = _confidence_limit(item.kind, name, settings)
         out.append(_field_row(doc, name, item.fields.get(name), first_page, limit))
@@ -223,7 +231,7 @@ def _field_row(
         low = field.confidence < min_confidence
         if low:
             confidence += " <span class='aviso'>(baja)</span>"
-    if name in EDITABLE_FIELDS:
+    if name in CONTACT_DATA:
         prefill = field.prefill if field is not None else ""
         mode = " inputmode='numeric'" if name in ("nss", "telefono") else ""
         editor = (
@@ -349,3 +357,10 @@ def _db_option(db_url: str | None) -> str:
     if not db_url or db_url == Settings.db_url or _has_password(db_url):
         return ""
     return f"--db {shlex.quote(db_url)}"
+
+
+def write_review_page(registry: Registry, settings: Settings) -> Path:
+    """`<reports_dir>/revision.html`: the queue as one self-contained, owner-only page."""
+    folder = private_dir(Path(settings.reports_dir))
+    page = render_review_page(review_queue(registry), server_token=None, settings=settings)
+    return write_private_text(folder / PAGE_NAME, page)

@@ -25,9 +25,8 @@ from urllib.parse import parse_qs, urlsplit
 
 from buzon_pipeline.config import Settings
 from buzon_pipeline.core.model import Outcome
-from buzon_pipeline.core.vocab import CONSULTA_URL
+from buzon_pipeline.core.vocab import CONSULTA_URL, CONTACT_DATA
 from buzon_pipeline.desk.review import (
-    EDITABLE_FIELDS,
     ReviewDecision,
     parse_corrections,
     parse_resultado,
@@ -38,6 +37,7 @@ from buzon_pipeline.desk.review import (
 from buzon_pipeline.desk.review_page import render_review_page
 from buzon_pipeline.errors import BuzonError, UsageError
 from buzon_pipeline.registry.store import Registry
+from buzon_pipeline.reports.summary import refresh_reports
 
 HOST = "127.0.0.1"
 MAX_BODY = 64 * 1024  # a decision is a few short fields
@@ -205,7 +205,7 @@ class _Handler(BaseHTTPRequestHandler):
             # Only what the TAOD changed is a correction: an unchanged prefill (possibly an
             # invalid OCR reading) is not re-validated as if typed.
             pairs = []
-            for name in EDITABLE_FIELDS:
+            for name in CONTACT_DATA:
                 key = f"campo_{name}"
                 if key not in form or current is None:
                     continue
@@ -223,10 +223,6 @@ class _Handler(BaseHTTPRequestHandler):
                 now=datetime.now(),
             )
         try:
-            from buzon_pipeline.reports.summary import (
-                refresh_reports,  # heavy (OCR stack): only after a decision
-            )
-
             (folder,) = refresh_reports(registry, self.server.settings, [document_id])
         except Exception:  # the decision is committed; a report failure must not hide that
             folder = None

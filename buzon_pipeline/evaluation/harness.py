@@ -16,7 +16,8 @@ from pathlib import Path
 
 from buzon_pipeline.api import process_batch
 from buzon_pipeline.config import Settings
-from buzon_pipeline.core.model import CONTACT_FIELDS, DocumentResult
+from buzon_pipeline.core.model import DocumentResult
+from buzon_pipeline.core.vocab import FIELDS
 from buzon_pipeline.evaluation.metrics import Pair, Report, evaluate, markdown
 from buzon_pipeline.synth.corpus import SPLITS, generate_document
 
@@ -109,7 +110,7 @@ def write_outputs(report: Report, pairs: list[Pair], out: Path, title: str) -> s
             "truth_tipo": p.truth.get("tipo"),
             "tipo": p.pred["tipo"] if p.pred else None,
             # Synthetic people only: the per-field detail is what error analysis needs.
-            "truth_fields": {k: p.truth["fields"].get(k) for k in CONTACT_FIELDS},
+            "truth_fields": {k: p.truth["fields"].get(k) for k in FIELDS},
             "fields": p.pred["fields"] if p.pred else {},
         }
         for p in pairs

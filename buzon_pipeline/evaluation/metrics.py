@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from buzon_pipeline.core.model import TIPOS
-from buzon_pipeline.deciding.validate import strip_accents
+from buzon_pipeline.core.rules import strip_accents
+from buzon_pipeline.core.vocab import TIPOS
 
 FIELDS = ("nombre", "nss", "telefono", "correo")
 OUTCOMES = (

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
@@ -15,23 +15,24 @@ from buzon_pipeline.reading.letter_page import read_letter_page
 from buzon_pipeline.reading.pagetype import is_blank, page_kind
 from buzon_pipeline.reading.preprocess import prepare
 from buzon_pipeline.reading.volante import extract_volante
-from buzon_pipeline.registry.archive import save_page_view
+
+ViewKeeper = Callable[[Page, np.ndarray], str]
 
 
 @dataclass
 class PageAnalyzer:
     layout: FormLayout
     digits: DigitModel
-    archive_dir: Path | None = None  # None: keep no page views (benchmarks, unit tests)
+    # Keeps the page's view (oriented, deskewed; aligned for volantes) and returns where; the
+    # batch passes the registry's archive. None: keep none (benchmarks, unit tests).
+    keep_view: ViewKeeper | None = None
 
     @classmethod
-    def load(cls, archive_dir: Path | None = None) -> PageAnalyzer:
-        return cls(load_layout(), DigitModel.load(), archive_dir)
+    def load(cls, keep_view: ViewKeeper | None = None) -> PageAnalyzer:
+        return cls(load_layout(), DigitModel.load(), keep_view)
 
     def _archive(self, page: Page, view: np.ndarray) -> str | None:
-        if self.archive_dir is None:
-            return None
-        return str(save_page_view(self.archive_dir, page.source_sha256, page.number, view))
+        return self.keep_view(page, view) if self.keep_view is not None else None
 
     def analyze(self, page: Page) -> PageAnalysis:
         base = {"source": page.source, "source_sha256": page.source_sha256, "number": page.number}

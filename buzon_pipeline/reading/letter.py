@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from buzon_pipeline.core.model import Field, PageAnalysis
-from buzon_pipeline.deciding.validate import (
+from buzon_pipeline.core.rules import (
     MAIL_PROVIDER_RE,
     MISREAD_AT_PENALTY,
     digits_with_confusions,

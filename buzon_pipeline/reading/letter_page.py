@@ -11,7 +11,7 @@ import cv2
 import numpy as np
 
 from buzon_pipeline.core.model import Field
-from buzon_pipeline.deciding.validate import normalise_phone, nss_is_valid
+from buzon_pipeline.core.rules import normalise_phone, nss_is_valid
 from buzon_pipeline.reading import ocr
 from buzon_pipeline.reading.digits import DIGITS, EMPTY_CLASS, DigitModel, ink_features
 from buzon_pipeline.reading.letter import (

@@ -13,11 +13,7 @@ import cv2
 import numpy as np
 
 from buzon_pipeline.core.model import Field
-from buzon_pipeline.deciding.validate import (
-    normalise_phone,
-    nss_is_valid,
-    repairs_from_alternatives,
-)
+from buzon_pipeline.core.rules import normalise_phone, nss_is_valid, repairs_from_alternatives
 from buzon_pipeline.reading import ocr
 from buzon_pipeline.reading.digits import DigitModel, split_comb
 from buzon_pipeline.reading.form import FieldSpec, FormLayout, box_to_px, mm_to_px

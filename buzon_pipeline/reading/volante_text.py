@@ -11,7 +11,7 @@ import cv2
 import numpy as np
 
 from buzon_pipeline.core.model import Field
-from buzon_pipeline.deciding.validate import recover_email, strip_accents
+from buzon_pipeline.core.rules import recover_email, strip_accents
 from buzon_pipeline.reading import ocr
 
 INK_CONTRAST = 80  # grey levels below the paper that count as ink

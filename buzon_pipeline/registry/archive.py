@@ -1,16 +1,19 @@
-"""The archive of originals by hash (DESIGN §1): each scanned file as received, and per page the
-oriented, deskewed (for volantes: aligned) view the field boxes refer to, which the review page
-crops and the turn-copy packets print. Owner-only, like everything with personal data (5.14).
+"""The archive of originals by hash (docs/design.md §1): each scanned file as received, and
+per page the oriented, deskewed (for volantes: aligned) view the field boxes refer to, which the
+review page crops and the turn-copy packets print. Owner-only, like everything with personal
+data (5.14).
 """
 
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import cv2
 import numpy as np
 
+from buzon_pipeline.core.model import Page
 from buzon_pipeline.core.private_files import open_private, private_dir, write_private_bytes
 
 VIEW_JPEG_QUALITY = 80  # grey scans at 300 dpi: ~0.3–0.6 MB a page, crops stay legible
@@ -31,6 +34,16 @@ def save_page_view(archive_dir: Path, sha256: str, number: int, gray: np.ndarray
     if not ok:
         raise ValueError("no se pudo codificar la imagen de la página")
     return write_private_bytes(path, data.tobytes())
+
+
+@dataclass(frozen=True)
+class PageViews:
+    """Where a page analyser keeps each page's view (picklable: it goes to worker processes)."""
+
+    archive_dir: Path
+
+    def __call__(self, page: Page, view: np.ndarray) -> str:
+        return str(save_page_view(self.archive_dir, page.source_sha256, page.number, view))
 
 
 def archive_original(archive_dir: Path, sha256: str, source_path: str) -> Path:

@@ -18,7 +18,7 @@ from buzon_pipeline.config import Settings
 from buzon_pipeline.core.model import BatchInfo, DocumentResult, Outcome, ResultSet
 from buzon_pipeline.core.private_files import private_dir, write_private_text
 from buzon_pipeline.core.vocab import CONSULTA_URL, OUTCOME_LABELS, SERVICIO_LABELS, TIPO_LABELS
-from buzon_pipeline.pipeline import error_result, stored_results
+from buzon_pipeline.registry.results import error_result, stored_results
 from buzon_pipeline.registry.store import Registry
 from buzon_pipeline.reports.notifications import write_notifications
 from buzon_pipeline.reports.siade import write_siade

@@ -6,12 +6,8 @@ errors are added later so the same bank serves typed and handwritten documents.
 
 from __future__ import annotations
 
+from buzon_pipeline.core import vocab
 from buzon_pipeline.synth.bank_propuestas import CUERPO_OTROS_TIPOS
-
-SERVICIOS = (
-    "consulta_externa", "urgencias", "farmacia", "laboratorio", "afiliacion_vigencia",
-    "incapacidades", "pensiones", "guarderia", "citas", "trato_personal",
-)
 
 # How people fill the "Servicio o área involucrada" box.
 SERVICIO_ESCRITO = {
@@ -19,16 +15,20 @@ SERVICIO_ESCRITO = {
                          "consulta externa MF"),
     "urgencias": ("Urgencias", "Urgencias adultos", "urgencias pediatría", "Triage"),
     "farmacia": ("Farmacia", "farmacia", "Farmacia UMF"),
-    "laboratorio": ("Laboratorio", "Laboratorio clínico", "Toma de muestras", "Rayos X"),
+    "laboratorio_rayos_x": ("Laboratorio", "Laboratorio clínico", "Toma de muestras", "Rayos X"),
     "afiliacion_vigencia": ("Afiliación y vigencia", "Afiliación", "Vigencia de derechos",
                             "Ventanilla de afiliación"),
-    "incapacidades": ("Incapacidades", "Ventanilla incapacidades", "Prestaciones económicas"),
+    "incapacidades_prestaciones": ("Incapacidades", "Ventanilla incapacidades",
+                                   "Prestaciones económicas"),
     "pensiones": ("Pensiones", "Prestaciones económicas", "Oficina de pensiones"),
-    "guarderia": ("Guardería", "Guarderia No. {guarderia}", "Guardería infantil"),
+    "guarderias": ("Guardería", "Guarderia No. {guarderia}", "Guardería infantil"),
     "citas": ("Citas", "Recepción / citas", "Asistente médica", "Control de citas"),
-    "trato_personal": ("Asistente médica", "Vigilancia", "Trabajo social", "Enfermería",
+    "trato_personal_otro": ("Asistente médica", "Vigilancia", "Trabajo social", "Enfermería",
                        "Atención al derechohabiente"),
 }
+# The program's servicio codes the generator has texts for (none about hospitalización),
+# in the program's order.
+SERVICIOS = tuple(code for code in vocab.SERVICIOS if code in SERVICIO_ESCRITO)
 
 OPENERS = {
     "queja_servicio": (
@@ -139,7 +139,7 @@ CUERPO: dict[str, dict[str, tuple[str, ...]]] = {**CUERPO_OTROS_TIPOS,
             "Cierran la farmacia antes de la hora y nos dejan con la receta en la mano.",
             "Me dieron un medicamento diferente al que me recetó el doctor.",
         ),
-        "laboratorio": (
+        "laboratorio_rayos_x": (
             "Me citaron a laboratorio a las {hora} en ayunas y me atendieron hasta mediodía.",
             "Se perdieron los resultados de mis análisis y me los tienen que volver a hacer.",
             "La persona que me sacó sangre me picó cuatro veces y me dejó morado el brazo.",
@@ -156,7 +156,7 @@ CUERPO: dict[str, dict[str, tuple[str, ...]]] = {**CUERPO_OTROS_TIPOS,
             "Me dieron de baja de la clínica sin avisarme y ahora no me quieren atender.",
             "Me pidieron papeles que no estaban en la lista que me dieron la primera vez.",
         ),
-        "incapacidades": (
+        "incapacidades_prestaciones": (
             "El médico no me quiso dar incapacidad aunque no puedo caminar.",
             "Me dieron la incapacidad con la fecha equivocada y mi empresa no me la acepta.",
             "Llevo {semanas} semanas esperando el pago de mis incapacidades.",
@@ -171,7 +171,7 @@ CUERPO: dict[str, dict[str, tuple[str, ...]]] = {**CUERPO_OTROS_TIPOS,
             "La atención en la oficina de pensiones es muy lenta y solo dan diez fichas.",
             "No me han depositado mi pensión de este mes y nadie sabe explicarme por qué.",
         ),
-        "guarderia": (
+        "guarderias": (
             "En la guardería le dieron de comer a mi hijo algo a lo que es alérgico.",
             "Recogí a mi niña de la guardería con un golpe en la frente y no me avisaron.",
             "La guardería cambió el horario de salida sin avisar a los papás.",
@@ -186,7 +186,7 @@ CUERPO: dict[str, dict[str, tuple[str, ...]]] = {**CUERPO_OTROS_TIPOS,
             "Me dieron cita para un día que el consultorio no da consulta.",
             "Hay que formarse desde las {hora} para alcanzar ficha.",
         ),
-        "trato_personal": (
+        "trato_personal_otro": (
             "La asistente médica del consultorio {consultorio} me habló con groserías.",
             "El policía de la entrada no me dejó pasar con mi mamá que está en silla de ruedas.",
             "La enfermera se burló de mi hija cuando lloraba.",
@@ -215,7 +215,7 @@ CUERPO: dict[str, dict[str, tuple[str, ...]]] = {**CUERPO_OTROS_TIPOS,
             "Solicito el reembolso de los medicamentos que compré con la receta del IMSS.",
             "Me entregaron medicamento caducado y me hizo daño.",
         ),
-        "laboratorio": (
+        "laboratorio_rayos_x": (
             "Tuve que pagar los estudios en un laboratorio particular por {monto} pesos.",
             "Los resultados que me entregaron son de otra persona y me trataron con eso.",
         ),
@@ -224,7 +224,7 @@ CUERPO: dict[str, dict[str, tuple[str, ...]]] = {**CUERPO_OTROS_TIPOS,
             "Me dieron de baja por un error del instituto y me negaron la atención.",
             "Solicito se corrija mi registro porque tengo dos números de seguro social.",
         ),
-        "incapacidades": (
+        "incapacidades_prestaciones": (
             "No me pagaron el subsidio de incapacidad de {semanas} semanas y solicito el pago.",
             "Me negaron la incapacidad por riesgo de trabajo y solicito que se revise.",
             "Solicito que se calcule bien mi incapacidad porque me pagaron de menos.",
@@ -234,7 +234,7 @@ CUERPO: dict[str, dict[str, tuple[str, ...]]] = {**CUERPO_OTROS_TIPOS,
             "El cálculo de mi pensión está mal y pido que se revise.",
             "Solicito el pago retroactivo de la pensión que me deben desde hace {meses} meses.",
         ),
-        "guarderia": (
+        "guarderias": (
             "Por el accidente en la guardería mi hijo necesitó puntos y pido que se investigue.",
             "Dieron de baja a mi hijo de la guardería sin justificación y pido su reingreso.",
         ),
@@ -242,7 +242,7 @@ CUERPO: dict[str, dict[str, tuple[str, ...]]] = {**CUERPO_OTROS_TIPOS,
             "Perdí mi cirugía programada por un error en la agenda y pido que se investigue.",
             "Me cancelaron la cirugía tres veces y tuve que pagarla en un particular.",
         ),
-        "trato_personal": (
+        "trato_personal_otro": (
             "Un trabajador me pidió dinero para darme la cita más rápido.",
             "Fui discriminada por mi condición y pido que se sancione a la persona.",
             "Me negaron la atención por no traer mi credencial aunque llevaba mi identificación.",

@@ -20,7 +20,7 @@ CUERPO_OTROS_TIPOS: dict[str, dict[str, tuple[str, ...]]] = {
             "Que avisen por mensaje cuando ya llegó el medicamento que faltaba.",
             "Sugiero que la receta resurtible se pueda recoger en cualquier farmacia.",
         ),
-        "laboratorio": (
+        "laboratorio_rayos_x": (
             "Que el laboratorio reciba muestras hasta más tarde para los que trabajamos.",
             "Que los resultados se puedan consultar por internet.",
             "Pongan un lugar para sentarse después de la toma de muestra.",
@@ -29,7 +29,7 @@ CUERPO_OTROS_TIPOS: dict[str, dict[str, tuple[str, ...]]] = {
             "Que pongan la lista de requisitos en la pared para no dar tantas vueltas.",
             "Sería bueno poder hacer el alta de beneficiarios por internet.",
         ),
-        "incapacidades": (
+        "incapacidades_prestaciones": (
             "Que expliquen en un papel cómo se cobra la incapacidad.",
             "Sugiero que la incapacidad llegue directo a la empresa.",
         ),
@@ -37,7 +37,7 @@ CUERPO_OTROS_TIPOS: dict[str, dict[str, tuple[str, ...]]] = {
             "Que den más fichas en pensiones o que se pueda sacar cita.",
             "Pongan un asesor en pensiones para las personas mayores que no entienden.",
         ),
-        "guarderia": (
+        "guarderias": (
             "Que la guardería mande un reporte diario de lo que comió el niño.",
             "Sería bueno ampliar el horario de la guardería para los que salen tarde.",
         ),
@@ -46,7 +46,7 @@ CUERPO_OTROS_TIPOS: dict[str, dict[str, tuple[str, ...]]] = {
             "Sugiero que manden un recordatorio de la cita por mensaje.",
             "Que la fila para fichas tenga techo porque nos mojamos cuando llueve.",
         ),
-        "trato_personal": (
+        "trato_personal_otro": (
             "Den cursos de atención al público al personal de ventanilla.",
             "Que todo el personal traiga su gafete a la vista.",
             "Que haya una fila preferente respetada para embarazadas y adultos mayores.",
@@ -67,7 +67,7 @@ CUERPO_OTROS_TIPOS: dict[str, dict[str, tuple[str, ...]]] = {
             "La señorita de farmacia siempre atiende con una sonrisa.",
             "Esta vez me surtieron toda mi receta y me atendieron rápido.",
         ),
-        "laboratorio": (
+        "laboratorio_rayos_x": (
             "La química que me tomó la muestra tiene muy buena mano, no me dolió nada.",
             "En laboratorio fueron muy pacientes con mi hija que le tiene miedo a las agujas.",
         ),
@@ -75,21 +75,21 @@ CUERPO_OTROS_TIPOS: dict[str, dict[str, tuple[str, ...]]] = {
             "En afiliación me resolvieron mi problema en un solo día.",
             "El joven de vigencia me ayudó a llenar todo y me explicó muy bien.",
         ),
-        "incapacidades": (
+        "incapacidades_prestaciones": (
             "La licenciada de incapacidades me orientó muy bien y ya me pagaron.",
         ),
         "pensiones": (
             "En pensiones me atendieron con mucha paciencia a pesar de mi edad.",
             "Agradezco a la señora de pensiones que me ayudó con mi trámite de viudez.",
         ),
-        "guarderia": (
+        "guarderias": (
             "Las maestras de la sala de lactantes cuidan a mi bebé con mucho cariño.",
             "Mi hijo aprendió mucho en la guardería, gracias a todas las educadoras.",
         ),
         "citas": (
             "La asistente médica me consiguió una cita a pesar de que ya no había lugar.",
         ),
-        "trato_personal": (
+        "trato_personal_otro": (
             "El personal de trabajo social nos apoyó mucho cuando falleció mi familiar.",
             "El policía de la entrada ayudó a mi abuelita a subir las escaleras.",
             "La enfermera {enfermera} es un ángel, merece un reconocimiento.",
@@ -108,7 +108,7 @@ CUERPO_OTROS_TIPOS: dict[str, dict[str, tuple[str, ...]]] = {
             "¿Dónde puedo surtir mi receta si aquí no hay el medicamento?",
             "Quisiera saber cómo funciona la receta resurtible.",
         ),
-        "laboratorio": (
+        "laboratorio_rayos_x": (
             "¿En cuánto tiempo están los resultados de mis estudios?",
         ),
         "afiliacion_vigencia": (
@@ -116,7 +116,7 @@ CUERPO_OTROS_TIPOS: dict[str, dict[str, tuple[str, ...]]] = {
             "¿Cómo saco mi número de seguro social si nunca he trabajado?",
             "Quiero saber cómo inscribirme como estudiante.",
         ),
-        "incapacidades": (
+        "incapacidades_prestaciones": (
             "¿Cuándo y dónde me pagan la incapacidad?",
             "¿Qué hago si mi incapacidad tiene un error en las fechas?",
         ),
@@ -124,14 +124,14 @@ CUERPO_OTROS_TIPOS: dict[str, dict[str, tuple[str, ...]]] = {
             "Quiero saber cuántas semanas tengo cotizadas y si ya me puedo pensionar.",
             "¿Qué documentos necesito para la pensión por cesantía?",
         ),
-        "guarderia": (
+        "guarderias": (
             "¿Qué necesito para inscribir a mi hijo en la guardería?",
         ),
         "citas": (
             "¿Se puede sacar cita por teléfono o solo en ventanilla?",
             "No sé cómo sacar cita por la aplicación.",
         ),
-        "trato_personal": (
+        "trato_personal_otro": (
             "¿Con quién me puedo dirigir para reportar a un trabajador?",
         ),
     },
@@ -148,7 +148,7 @@ CUERPO_OTROS_TIPOS: dict[str, dict[str, tuple[str, ...]]] = {
             "Solicito que me surtan {medicamento} que necesito para mi tratamiento.",
             "Pido que me autoricen la receta para tres meses porque vivo lejos.",
         ),
-        "laboratorio": (
+        "laboratorio_rayos_x": (
             "Solicito que me reprogramen los estudios que no me pudieron hacer.",
         ),
         "afiliacion_vigencia": (
@@ -156,7 +156,7 @@ CUERPO_OTROS_TIPOS: dict[str, dict[str, tuple[str, ...]]] = {
             "Pido que corrijan mi nombre que está mal escrito en mi registro.",
             "Solicito que me den de alta a mi hijo como beneficiario.",
         ),
-        "incapacidades": (
+        "incapacidades_prestaciones": (
             "Solicito la corrección de la fecha de mi incapacidad.",
             "Necesito una constancia de mis incapacidades para mi trabajo.",
         ),
@@ -164,7 +164,7 @@ CUERPO_OTROS_TIPOS: dict[str, dict[str, tuple[str, ...]]] = {
             "Solicito una cita para iniciar mi trámite de pensión.",
             "Pido que me entreguen la constancia de semanas cotizadas.",
         ),
-        "guarderia": (
+        "guarderias": (
             "Solicito un lugar en la guardería para mi hija de seis meses.",
             "Pido el cambio de mi hijo a la guardería más cercana a mi trabajo.",
         ),
@@ -172,7 +172,7 @@ CUERPO_OTROS_TIPOS: dict[str, dict[str, tuple[str, ...]]] = {
             "Solicito que me den cita con el especialista lo antes posible.",
             "Necesito que me reprogramen la cita que perdí por estar hospitalizado.",
         ),
-        "trato_personal": (
+        "trato_personal_otro": (
             "Solicito que me asignen a otro médico porque no me siento bien atendida.",
         ),
     },

@@ -10,6 +10,8 @@ import random
 import unicodedata
 from dataclasses import dataclass
 
+from buzon_pipeline.core.rules import email_is_valid, luhn_check_digit
+
 NOMBRES_M = (
     "José", "Juan", "Luis", "Carlos", "Jorge", "Miguel Ángel", "José Luis", "Juan Carlos",
     "Francisco Javier", "Jesús", "Ángel", "Martín", "Raúl", "Óscar", "Rubén", "Efraín", "Pedro",
@@ -48,27 +50,11 @@ LADAS_3 = ("222", "442", "477", "999", "664", "614", "656", "229", "871", "961",
            "612", "618", "667", "722", "833", "998")
 
 
-def strip_accents(text: str) -> str:
+def write_without_accents(text: str) -> str:
+    """How a person who skips accents writes: no accent marks, but ñ stays ñ."""
     decomposed = unicodedata.normalize("NFD", text)
     kept = "".join(c for c in decomposed if unicodedata.category(c) != "Mn" or c == "\u0303")
     return unicodedata.normalize("NFC", kept)
-
-
-def luhn_check_digit(payload: str) -> int:
-    """Luhn digit for ``payload`` (the NSS's first 10 digits): double every second digit
-    counting from the right, starting with the rightmost one."""
-    total = 0
-    for i, ch in enumerate(reversed(payload)):
-        d = int(ch)
-        if i % 2 == 0:
-            d *= 2
-            d = d - 9 if d > 9 else d
-        total += d
-    return (10 - total % 10) % 10
-
-
-def nss_is_valid(nss: str) -> bool:
-    return len(nss) == 11 and nss.isdigit() and luhn_check_digit(nss[:10]) == int(nss[10])
 
 
 def make_nss(rng: random.Random, valid: bool = True) -> str:
@@ -121,9 +107,9 @@ def broken_phone(phone: str, rng: random.Random) -> str:
 
 
 def _user(nombre: str, ap1: str, ap2: str, rng: random.Random) -> str:
-    first = strip_accents(nombre.split()[0]).lower().replace("ñ", "n").replace(".", "")
-    a1 = strip_accents(ap1).lower().replace(" ", "").replace("ñ", "n")
-    a2 = strip_accents(ap2).lower().replace(" ", "").replace("ñ", "n")
+    first = write_without_accents(nombre.split()[0]).lower().replace("ñ", "n").replace(".", "")
+    a1 = write_without_accents(ap1).lower().replace(" ", "").replace("ñ", "n")
+    a2 = write_without_accents(ap2).lower().replace(" ", "").replace("ñ", "n")
     year = str(rng.randint(60, 99) if rng.random() < 0.5 else rng.randint(1, 23)).zfill(2)
     return rng.choice((
         f"{first}.{a1}", f"{first}{a1}{year}", f"{first[0]}{a1}", f"{first}_{a1[:3]}",
@@ -147,13 +133,6 @@ def break_email(email: str, rng: random.Random) -> str:
     ))
 
 
-def email_is_valid(email: str) -> bool:
-    if email.count("@") != 1 or " " in email or "," in email:
-        return False
-    user, domain = email.split("@")
-    return bool(user) and "." in domain and not domain.startswith(".") and not domain.endswith(".")
-
-
 @dataclass(frozen=True)
 class Person:
     nombres: str
@@ -168,7 +147,7 @@ class Person:
     @property
     def full_name(self) -> str:
         name = f"{self.nombres} {self.apellido1} {self.apellido2}"
-        return name if self.accents else strip_accents(name)
+        return name if self.accents else write_without_accents(name)
 
     @property
     def phone_valid(self) -> bool:
@@ -176,7 +155,7 @@ class Person:
 
     @property
     def email_valid(self) -> bool:
-        return email_is_valid(self.email)
+        return email_is_valid(self.email.lower())
 
 
 def make_person(

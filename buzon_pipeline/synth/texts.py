@@ -6,11 +6,10 @@ import random
 import re
 from dataclasses import dataclass
 
+from buzon_pipeline.core.vocab import TIPOS
 from buzon_pipeline.synth import bank_peticiones as bank
-from buzon_pipeline.synth.people import strip_accents
+from buzon_pipeline.synth.people import write_without_accents
 
-TIPOS = ("orientacion", "gestion", "queja_servicio", "queja_administrativa", "sugerencia",
-         "reconocimiento")
 TIPO_WEIGHTS = (12, 13, 35, 8, 17, 15)
 
 CONTEXTO_NEUTRO = (
@@ -153,7 +152,7 @@ def handwriting_errors(text: str, rng: random.Random, rate: float) -> str:
     drop_all_accents = rng.random() < rate
     for w in words:
         if drop_all_accents or rng.random() < rate:
-            w = strip_accents(w)
+            w = write_without_accents(w)
         if rng.random() < rate * 0.25:
             for a, b in _LETTER_SUBS:
                 if a in w:

@@ -20,31 +20,26 @@ from __future__ import annotations
 
 from typing import Any
 
+from buzon_pipeline.core.rules import email_is_valid, nss_is_valid
+from buzon_pipeline.core.vocab import FIELDS
+from buzon_pipeline.deciding.route import table_outcome
 from buzon_pipeline.synth.content import Filing
-from buzon_pipeline.synth.people import (
-    email_is_valid,
-    normalise_name,
-    normalise_phone,
-    nss_is_valid,
-)
-
-FIELDS = ("nombre", "nss", "telefono", "correo", "unidad", "servicio")
+from buzon_pipeline.synth.people import normalise_name, normalise_phone
 
 
 def route(es_peticion: bool, fields: dict[str, str | None]) -> str:
-    """DESIGN.md's routing table, with a failing NSS sent to human review.
+    """The program's routing table (`deciding.route.table_outcome`) applied to what the person
+    wrote, with the one review rule that follows from the data alone: an NSS written but
+    failing its check digit, where it decides between folio and pendiente de contacto.
 
-    The NSS only decides between folio and pendiente de contacto; without contact data the
-    petition is público en general whatever the NSS says, so it needs no review then.
+    Without contact data the petition is público en general whatever the NSS says, so it
+    needs no review then.
     """
-    if not es_peticion:
-        return "descartado"
-    if not has_contact(fields):
-        return "publico_general"
+    contact = has_contact(fields)
     nss = fields.get("nss")
-    if nss and not nss_is_valid(nss):
+    if es_peticion and contact and nss and not nss_is_valid(nss):
         return "revision"
-    return "folio" if minimum_complete(fields) else "pendiente_contacto"
+    return str(table_outcome(es_peticion, contact, minimum_complete(fields)))
 
 
 def has_contact(fields: dict[str, str | None]) -> bool:

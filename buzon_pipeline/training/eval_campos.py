@@ -30,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
-from buzon_pipeline.deciding.validate import email_is_valid
+from buzon_pipeline.core.rules import email_is_valid
 from buzon_pipeline.evaluation.metrics import canonical
 from buzon_pipeline.reading import volante as extract_volante
 from buzon_pipeline.reading.form import load_layout

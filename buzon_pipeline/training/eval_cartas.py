@@ -190,7 +190,7 @@ def _analyses(rec: dict) -> list:
 def _expected(name: str, truth: str | None) -> str | None:
     """What a perfect extractor returns: a short phone or a broken mail give None; an NSS is
     returned as written (one failing its check digit flagged downstream)."""
-    from buzon_pipeline.deciding.validate import email_is_valid
+    from buzon_pipeline.core.rules import email_is_valid
 
     if truth is None:
         return None

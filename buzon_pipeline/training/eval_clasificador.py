@@ -16,9 +16,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from buzon_pipeline.core.vocab import SERVICIOS, TIPOS
 from buzon_pipeline.deciding.textclass import (
-    SERVICIOS,
-    TIPOS,
     TextClassifier,
     TextScores,
     default_model_dir,

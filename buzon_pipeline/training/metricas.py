@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from buzon_pipeline.deciding.textclass import TIPOS, TextScores, Thresholds
+from buzon_pipeline.core.vocab import TIPOS
+from buzon_pipeline.deciding.textclass import TextScores, Thresholds
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 CORPUS_DIR = REPO_ROOT / "corpus" / "clasificador"

@@ -24,12 +24,11 @@ from spacy.language import Language
 from spacy.training import Example as SpacyExample
 from spacy.util import fix_random_seed, load_config, load_model_from_config, minibatch
 
+from buzon_pipeline.core.vocab import SERVICIOS, TIPOS
 from buzon_pipeline.deciding.textclass import (
     LABEL_CASO,
     LABEL_PETICION,
-    SERVICIOS,
     THRESHOLDS_FILE,
-    TIPOS,
     TextScores,
     default_model_dir,
     fit_idf,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-from buzon_pipeline.registry.store import Base
+from buzon_pipeline.registry.schema import Base
 
 config = context.config
 target_metadata = Base.metadata

@@ -21,6 +21,7 @@ from buzon_pipeline.reading.digits import (
     split_comb,
 )
 from buzon_pipeline.training import train_digitos
+from tests.conftest import skip_unless_ci
 
 DPI = 300
 PX_PER_MM = DPI / 25.4
@@ -36,7 +37,7 @@ def model() -> DigitModel:
 
 def _font(path: Path, size: int) -> ImageFont.FreeTypeFont:
     if not path.exists():
-        pytest.skip(f"font not installed: {path}")
+        skip_unless_ci(f"fuente no instalada: {path}")
     return ImageFont.truetype(str(path), size)
 
 

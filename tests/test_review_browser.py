@@ -7,7 +7,6 @@ script and the served form are only really tested here.
 
 from __future__ import annotations
 
-import os
 import shlex
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +18,7 @@ from buzon_pipeline.cli import main
 from buzon_pipeline.core.model import Outcome
 from buzon_pipeline.desk.review_page import write_review_page
 from buzon_pipeline.desk.review_server import start_in_thread
+from tests.conftest import skip_unless_ci
 from tests.test_review import BAD_NSS, NAME, NSS, Queue, folio, ocr
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -41,11 +41,7 @@ def _unavailable() -> str | None:
 def browser() -> Iterator:
     reason = _unavailable()
     if reason is not None:
-        if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
-            pytest.fail(
-                f"CI: las pruebas con navegador no pueden omitirse: {reason}", pytrace=False
-            )
-        pytest.skip(f"Navegador no disponible: {reason}")
+        skip_unless_ci(f"Navegador no disponible: {reason}")
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 

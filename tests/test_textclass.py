@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from buzon_pipeline.deciding.textclass import (
     ModelNotFoundError,
     TextClassifier,
     TextScores,
+    Thresholds,
     default_model_dir,
     load_thresholds,
     normalize_text,
@@ -48,7 +50,20 @@ def test_thresholds_are_sane(classifier: TextClassifier) -> None:
     assert 0.0 < thresholds.es_peticion_descartar <= 0.5
     assert 0.0 < thresholds.tipo_min < 1.0
     assert 0.0 < thresholds.caso_especial <= 0.5
-    assert load_thresholds(default_model_dir() / "umbrales.json") == thresholds
+    # what the classifier uses is what the model folder's umbrales.json says
+    raw = json.loads((default_model_dir() / "umbrales.json").read_text(encoding="utf-8"))
+    assert thresholds.es_peticion_descartar == raw["es_peticion_descartar"]
+    assert thresholds.tipo_min == raw["tipo_min"]
+    assert thresholds.caso_especial == raw["caso_especial"]
+
+
+def test_thresholds_come_from_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "umbrales.json"
+    path.write_text(
+        json.dumps({"es_peticion_descartar": 0.2, "tipo_min": 0.7, "caso_especial": 0.3}),
+        encoding="utf-8",
+    )
+    assert load_thresholds(path) == Thresholds(0.2, 0.7, 0.3)
 
 
 def test_scores_shape(classifier: TextClassifier) -> None:

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from buzon_pipeline.core.model import Field
 from buzon_pipeline.core.rules import (
+    DIGIT_CONFUSIONS,
     digits_with_confusions,
     email_is_valid,
     luhn_check_digit,
@@ -43,10 +44,15 @@ def test_single_digit_change_breaks_check(first_ten, pos, delta):
 
 
 @given(ten_digits)
-def test_repairs_only_return_valid_candidates(first_ten):
+def test_repairs_find_the_written_nss_among_valid_candidates(first_ten):
     nss = make_nss(first_ten)
-    broken = nss[:3] + ("8" if nss[3] != "8" else "0") + nss[4:]
-    assert all(nss_is_valid(c) for c in nss_repairs(broken))
+    wrong = "0" if nss[3] == "8" else "8"
+    assume(nss[3] in DIGIT_CONFUSIONS[wrong])  # a confusion the repair table knows
+    broken = nss[:3] + wrong + nss[4:]
+    assert not nss_is_valid(broken)  # Luhn catches every single-digit change
+    repairs = nss_repairs(broken)
+    assert nss in repairs
+    assert all(nss_is_valid(c) for c in repairs)
 
 
 def test_repairs_from_alternatives_finds_unique_fix():

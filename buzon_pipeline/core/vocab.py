@@ -44,6 +44,8 @@ MARK_TO_TIPOS = {
     "reconocimiento": {"reconocimiento"},
     "otro": {"orientacion", "gestion"},
 }
+# The checkbox of each mark in the form layout (forms/anexo12_v1.json).
+MARK_FIELDS = {f"tipo_{mark}": mark for mark in MARK_TO_TIPOS}
 
 CONSULTA_URL = "http://siadeconsulta.imss.gob.mx/consultapeticiones"
 

@@ -10,20 +10,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from buzon_pipeline.core.model import Outcome
 from buzon_pipeline.core.rules import strip_accents
-from buzon_pipeline.core.vocab import TIPOS
+from buzon_pipeline.core.vocab import CONTACT_DATA, TIPOS
 
-FIELDS = ("nombre", "nss", "telefono", "correo")
-OUTCOMES = (
-    "descartado",
-    "publico_general",
-    "pendiente_contacto",
-    "folio",
-    "duplicado",
-    "revision",
-    "error",
-    "ninguno",
-)
+FIELDS = CONTACT_DATA
+# The batch's outcomes (a batch closes nothing por desinterés) and "none" for a missed document.
+OUTCOMES = (*(str(o) for o in Outcome if o is not Outcome.CERRADO_DESINTERES), "ninguno")
 
 
 @dataclass(frozen=True)

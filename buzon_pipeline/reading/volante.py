@@ -14,6 +14,7 @@ import numpy as np
 
 from buzon_pipeline.core.model import Field
 from buzon_pipeline.core.rules import normalise_phone, nss_is_valid, repairs_from_alternatives
+from buzon_pipeline.core.vocab import MARK_FIELDS
 from buzon_pipeline.reading import ocr
 from buzon_pipeline.reading.digits import DigitModel, split_comb
 from buzon_pipeline.reading.form import FieldSpec, FormLayout, box_to_px, mm_to_px
@@ -26,12 +27,6 @@ from buzon_pipeline.reading.volante_text import (
 )
 
 TEXT_FIELDS = ("nombre", "correo", "unidad", "servicio")
-CHECKBOXES = {
-    "tipo_queja": "queja",
-    "tipo_sugerencia": "sugerencia",
-    "tipo_reconocimiento": "reconocimiento",
-    "tipo_otro": "otro",
-}
 CHECKBOX_FILL = 0.10
 MIN_INK_SHARE = 0.004
 
@@ -58,7 +53,7 @@ def extract_volante(
     if nss_note:
         notes.append(nss_note)
     marks = {
-        label: _checkbox(aligned, layout.field(name), dpi) for name, label in CHECKBOXES.items()
+        label: _checkbox(aligned, layout.field(name), dpi) for name, label in MARK_FIELDS.items()
     }
     spec = layout.field("descripcion")
     crop = _remove_lines(_crop(aligned, spec, dpi, margin_mm=1.5))

@@ -7,12 +7,13 @@ from functools import lru_cache
 
 from PIL import Image
 
+from buzon_pipeline.core.vocab import MARK_FIELDS
 from buzon_pipeline.reading.form import FormLayout, box_to_px, load_layout, mm_to_px, render_blank
 from buzon_pipeline.synth import ink
 from buzon_pipeline.synth.content import Filing
 
 DPI = 300
-CHECKBOXES = ("tipo_queja", "tipo_sugerencia", "tipo_reconocimiento", "tipo_otro")
+CHECKBOXES = tuple(MARK_FIELDS)
 
 
 @lru_cache(maxsize=2)

@@ -1,0 +1,184 @@
+"""The batch end to end with fake readers: no OCR, no model, a second or two.
+
+The page analyser and the text classifier are replaced by fakes that return what a page "says"
+(its fields and text are keyed by the image's first pixel value), so these tests check the
+pipeline's own work: grouping, validation, the routing table, registration, folios, the
+--json contract, reports and the exit codes 4, 6 and 130 of the CLI.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+from PIL import Image
+
+from buzon_pipeline import api
+from buzon_pipeline.cli import main
+from buzon_pipeline.config import load_settings
+from buzon_pipeline.core.model import Field, Kind, Page, PageAnalysis
+from buzon_pipeline.core.vocab import SERVICIOS, TIPOS
+from buzon_pipeline.deciding.textclass import TextScores, Thresholds
+from buzon_pipeline.errors import ExitCode, MissingDependencyError
+from buzon_pipeline.reading import analyze, ocr
+
+NSS = "12345678903"  # passes the check digit
+PETITION = "Solicito que me den cita con el especialista, ya llevo meses esperando."
+
+
+def _fields(**values: str) -> dict[str, Field]:
+    return {name: Field(value, 0.99, None, value, True) for name, value in values.items()}
+
+
+# What each fake page holds, by the grey level its image is filled with.
+PAGES = {
+    10: dict(
+        kind=Kind.VOLANTE,
+        text=PETITION,
+        fields=_fields(nombre="ANA RUIZ PAZ", nss=NSS, telefono="5512345678"),
+    ),
+    20: dict(kind=Kind.VOLANTE, text=PETITION, fields=_fields(telefono="5587654321")),
+    30: dict(kind=Kind.VOLANTE, text=PETITION, fields={}),
+    40: dict(kind=None, text="Leche, huevo, tortillas, jabón.", fields={}),
+}
+
+
+class FakeAnalyzer:
+    def analyze(self, page: Page) -> PageAnalysis:
+        level = int(page.image[0, 0])
+        if level == 99:
+            raise RuntimeError("a reader crashed on this page")
+        spec = PAGES[level]
+        return PageAnalysis(
+            source=page.source,
+            source_sha256=page.source_sha256,
+            number=page.number,
+            blank=False,
+            kind=spec["kind"],
+            text=spec["text"],
+            text_confidence=0.95,
+            fields=spec["fields"],
+        )
+
+
+class FakeClassifier:
+    thresholds = Thresholds(es_peticion_descartar=0.3, tipo_min=0.4, caso_especial=0.9)
+
+    def predict(self, text: str) -> TextScores:
+        petition = text == PETITION
+        tipo = dict.fromkeys(TIPOS, 0.0)
+        tipo["gestion" if petition else "orientacion"] = 1.0
+        servicio = dict.fromkeys(SERVICIOS, 0.0)
+        servicio["citas"] = 1.0
+        return TextScores(0.97 if petition else 0.02, tipo, servicio, 0.0)
+
+
+@pytest.fixture
+def fakes(monkeypatch: pytest.MonkeyPatch) -> None:
+    fake_analyzer = classmethod(lambda cls, keep_view=None: FakeAnalyzer())
+    monkeypatch.setattr(analyze.PageAnalyzer, "load", fake_analyzer)
+    monkeypatch.setattr(api.TextClassifier, "load", classmethod(lambda cls, p: FakeClassifier()))
+    monkeypatch.setattr(ocr, "check_available", lambda: None)
+
+
+def _scan(folder: Path, name: str, level: int) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    # Ink in a corner keeps the page from being blank; the fill level says what it holds.
+    image = np.full((1100, 850), level, np.uint8)
+    image[0, 0] = level
+    image[500:600, 200:700] = 255
+    Image.fromarray(image).save(path)
+    return path
+
+
+def _settings(tmp_path: Path):
+    return load_settings(
+        None,
+        env={},
+        db_url=f"sqlite:///{tmp_path / 'buzon.db'}",
+        reports_dir=str(tmp_path / "reportes"),
+        archive_dir=str(tmp_path / "archivo"),
+        workers=1,
+    )
+
+
+def test_batch_routes_each_document_by_the_table(tmp_path: Path, fakes: None) -> None:
+    scans = tmp_path / "escaneos"
+    for name, level in [("a.png", 10), ("b.png", 20), ("c.png", 30), ("d.png", 40)]:
+        _scan(scans, name, level)
+    summary = api.process_batch(
+        [str(scans)], "TAOD", "UMF 20", _settings(tmp_path), classifier=FakeClassifier()
+    )
+    by_file = {Path(r.source).name: r for r in summary.results}
+    assert str(by_file["a.png"].outcome) == "folio" and by_file["a.png"].folio
+    assert str(by_file["b.png"].outcome) == "pendiente_contacto"
+    assert str(by_file["c.png"].outcome) == "publico_general"
+    assert str(by_file["d.png"].outcome) == "descartado"
+    assert by_file["d.png"].fields == {}  # 5.14: a discarded page keeps no personal data
+    assert summary.folios_issued == 1 and summary.errors == 0
+    assert (summary.report_dir / "resumen.html").is_file()
+
+    again = api.process_batch(
+        [str(scans)], "TAOD", "UMF 20", _settings(tmp_path), classifier=FakeClassifier()
+    )
+    assert again.folios_issued == 1  # the same folio, replayed, not a new one
+    assert {r.folio for r in again.results} == {r.folio for r in summary.results}
+
+
+def _cli(tmp_path: Path, *inputs: Path) -> object:
+    return CliRunner().invoke(
+        main,
+        [
+            "procesar",
+            *map(str, inputs),
+            "--taod",
+            "T",
+            "--unidad",
+            "UMF 20",
+            "--db",
+            f"sqlite:///{tmp_path / 'buzon.db'}",
+            "--reportes",
+            str(tmp_path / "reportes"),
+            "--archivo",
+            str(tmp_path / "archivo"),
+            "--trabajadores",
+            "1",
+            "--json",
+        ],
+    )
+
+
+def test_a_page_that_fails_ends_as_an_error_row_and_exit_6(tmp_path: Path, fakes: None) -> None:
+    good, bad = _scan(tmp_path / "in", "bueno.png", 10), _scan(tmp_path / "in", "malo.png", 99)
+    result = _cli(tmp_path, good, bad)
+    assert result.exit_code == ExitCode.PARTIAL, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    outcomes = {Path(r["source"]).name: r["outcome"] for r in rows}
+    assert outcomes == {"bueno.png": "folio", "malo.png": "error"}
+
+
+def test_missing_tesseract_exits_4(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def missing() -> None:
+        raise MissingDependencyError("No se encontró Tesseract.")
+
+    monkeypatch.setattr(ocr, "check_available", missing)
+    result = _cli(tmp_path, _scan(tmp_path / "in", "a.png", 10))
+    assert result.exit_code == ExitCode.MISSING_DEPENDENCY
+    assert "Tesseract" in result.output
+
+
+def test_interrupt_exits_130_with_the_rerun_advice(
+    tmp_path: Path, fakes: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+
+    def interrupted(self, page: Page) -> PageAnalysis:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(FakeAnalyzer, "analyze", interrupted)
+    result = _cli(tmp_path, _scan(tmp_path / "in", "a.png", 10))
+    assert result.exit_code == ExitCode.INTERRUPTED
+    assert "Vuelva a ejecutar el mismo comando" in result.output

@@ -59,7 +59,8 @@ def test_installed_wheel_runs_a_page(tmp_path: Path) -> None:
     run = subprocess.run(
         # `python -m`: the console script pip wrote names the installing interpreter
         [python, "-m", "buzon_pipeline", "procesar", SAMPLE.name, "--taod", "T",
-         "--unidad", "UMF 20", "--db", f"sqlite:///{work / 'buzon.db'}", "--trabajadores", "1", "--json"],
+         "--unidad", "UMF 20", "--db", f"sqlite:///{work / 'buzon.db'}",
+         "--trabajadores", "1", "--json"],
         capture_output=True, text=True, cwd=work,
     )
     assert run.returncode == 0, run.stderr

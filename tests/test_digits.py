@@ -20,7 +20,7 @@ from buzon_pipeline.reading.digits import (
     ink_groups,
     split_comb,
 )
-from buzon_pipeline.training import train_digitos
+from buzon_pipeline.training import train_digits
 from tests.conftest import skip_unless_ci
 
 DPI = 300
@@ -88,7 +88,7 @@ def test_committed_model_loads_and_is_small(model: DigitModel) -> None:
 def _rendered(seeds: range) -> tuple[list[np.ndarray], list[int], list[str]]:
     cells, labels, kinds = [], [], []
     for seed in seeds:
-        comb_cells, comb_labels, kind, _ = train_digitos.render_comb(seed)
+        comb_cells, comb_labels, kind, _ = train_digits.render_comb(seed)
         cells += comb_cells
         labels += comb_labels
         kinds += [kind] * len(comb_cells)
@@ -97,7 +97,7 @@ def _rendered(seeds: range) -> tuple[list[np.ndarray], list[int], list[str]]:
 
 @pytest.fixture(scope="module")
 def rendered_cells() -> tuple[list[np.ndarray], list[int], list[str]]:
-    start = train_digitos.EVAL_SEEDS.start
+    start = train_digits.EVAL_SEEDS.start
     return _rendered(range(start, start + 40))
 
 
@@ -131,9 +131,9 @@ def test_accuracy_on_rendered_combs(
 def test_struck_out_digit_and_its_correction(model: DigitModel) -> None:
     """A crossed-out digit with the right one beside it reads as the right one."""
     right = total = 0
-    start = train_digitos.CROSSED_EVAL_SEEDS.start
+    start = train_digits.CROSSED_EVAL_SEEDS.start
     for seed in range(start, start + 12):
-        cells, labels, struck = train_digitos.render_crossed(seed)
+        cells, labels, struck = train_digits.render_crossed(seed)
         readings = model.read_cells(cells)
         for index in struck:
             if labels[index] == EMPTY_CLASS:
@@ -162,8 +162,8 @@ def test_ink_groups_split_side_by_side_strokes_only() -> None:
 
 def test_model_export_is_byte_identical(tmp_path: Path, model: DigitModel) -> None:
     first, second = tmp_path / "a.npz", tmp_path / "b.npz"
-    train_digitos.export(model, first, {"trained_on": "test"})
-    train_digitos.export(model, second, {"trained_on": "test"})
+    train_digits.export(model, first, {"trained_on": "test"})
+    train_digits.export(model, second, {"trained_on": "test"})
     assert first.read_bytes() == second.read_bytes()
     again = DigitModel.load(first)
     rows = np.zeros((2, model.mean.shape[0]), np.float32)

@@ -75,7 +75,7 @@ def test_no_duplicates_within_splits(corpus: dict[str, list[dict]]) -> None:
 
 def test_test_sentences_are_written_apart() -> None:
     """No hand-written core sentence of the test split is reused from the training fragments."""
-    from buzon_pipeline.training import corpus_gen, fragmentos_entrenamiento, fragmentos_prueba
+    from buzon_pipeline.training import corpus_gen, fragments_test, fragments_train
 
     def cores(pool: object) -> set[str]:
         return {normalize_text(c.text) for c in corpus_gen.parse_cores(pool)}
@@ -83,8 +83,8 @@ def test_test_sentences_are_written_apart() -> None:
     def negatives(pool: object) -> set[str]:
         return {normalize_text(d) for d in corpus_gen.parse_negatives(pool)}
 
-    assert not cores(fragmentos_entrenamiento) & cores(fragmentos_prueba)
-    assert not negatives(fragmentos_entrenamiento) & negatives(fragmentos_prueba)
+    assert not cores(fragments_train) & cores(fragments_test)
+    assert not negatives(fragments_train) & negatives(fragments_test)
 
 
 def test_committed_corpus_matches_generator(corpus: dict[str, list[dict]]) -> None:

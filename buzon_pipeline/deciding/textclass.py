@@ -1,7 +1,7 @@
 """Adapter around the project's spaCy petition classifier (the only module that imports spaCy).
 
 The model lives in ``models/clasificador/`` and is trained by
-``python -m buzon_pipeline.training.train_clasificador`` from ``spacy.blank("es")``. It predicts:
+``python -m buzon_pipeline.training.train_classifier`` from ``spacy.blank("es")``. It predicts:
 
 - ``es_peticion``: whether the text is a petition to IMSS at all.
 - ``tipo`` (GC10-003-001, Anexo 3): ``orientacion``, ``gestion``, ``queja_servicio``,
@@ -131,7 +131,7 @@ class TextClassifier:
         if not (path / "config.cfg").is_file() or not thresholds_path.is_file():
             raise ModelNotFoundError(
                 f"No se encontró el modelo del clasificador de texto en {path}. "
-                "Entrénelo con: python -m buzon_pipeline.training.train_clasificador"
+                "Entrénelo con: python -m buzon_pipeline.training.train_classifier"
             )
         import spacy  # deferred: importing spaCy is slow and most CLI commands never need it
 

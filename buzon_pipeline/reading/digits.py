@@ -3,7 +3,7 @@
 Tesseract reads handwriting badly, but a comb box holds one digit per cell, which makes it a
 small classification problem. A cell crop goes through a fixed preprocessing (printed border
 removal, ink bounding box, MNIST-like normalisation) and a small MLP whose weights live in
-`models/digitos.npz` (trained by `buzon_pipeline.training.train_digitos`). Only numpy and
+`models/digitos.npz` (trained by `buzon_pipeline.training.train_digits`). Only numpy and
 OpenCV are needed at run time.
 
 The preprocessing here is also what the training script applies to its synthetic cells, so the

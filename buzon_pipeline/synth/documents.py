@@ -8,7 +8,7 @@ from typing import Any
 
 from PIL import Image
 
-from buzon_pipeline.synth import bank_cartas, content, degrade, ink, other, texts, truth
+from buzon_pipeline.synth import bank_letters, content, degrade, ink, other, texts, truth
 from buzon_pipeline.synth.letter import render_letter
 from buzon_pipeline.synth.people import make_person
 from buzon_pipeline.synth.volante import CHECKBOXES, render_volante
@@ -128,9 +128,9 @@ def make_letter(rng: random.Random, **opts: Any) -> SynthDocument:
     rate = rng.uniform(0, 0.3) if font_kind == "handwriting" else rng.uniform(0, 0.03)
     sentences = [texts.handwriting_errors(s, rng, rate) for s in petition.sentences]
     queja = petition.tipo.startswith("queja")
-    pool = list(bank_cartas.NARRATIVA_NEUTRA)
+    pool = list(bank_letters.NARRATIVA_NEUTRA)
     if queja:
-        pool += bank_cartas.NARRATIVA_QUEJA
+        pool += bank_letters.NARRATIVA_QUEJA
     rng.shuffle(pool)
     filler = tuple(texts.handwriting_errors(s, rng, rate) for s in pool)
     filing = _filing(rng, petition, "", opts, volante=False)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from PIL import Image, ImageDraw
 
 from buzon_pipeline.reading.form import load_layout, mm_to_px
-from buzon_pipeline.synth import bank_cartas as bc
+from buzon_pipeline.synth import bank_letters as bc
 from buzon_pipeline.synth import ink
 from buzon_pipeline.synth.content import Filing
 from buzon_pipeline.synth.people import format_nss

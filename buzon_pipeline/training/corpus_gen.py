@@ -5,9 +5,9 @@
 The meaning of every petition comes from a hand-written core sentence; this module only wraps
 it the way it reaches the classifier (a volante's description area, a whole volante, a letter
 with greeting and signature block, a scribbled note) and damages it like handwriting and OCR
-do. Train and dev come from ``fragmentos_entrenamiento`` split by core sentence (so dev
+do. Train and dev come from ``fragments_train`` split by core sentence (so dev
 measures unseen sentences, which is what the thresholds need); test comes only from
-``fragmentos_prueba``, written separately.
+``fragments_test``, written separately.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from types import ModuleType
 
-from buzon_pipeline.training import fragmentos_entrenamiento, fragmentos_prueba
+from buzon_pipeline.training import fragments_test, fragments_train
 
 SEED = 20240611
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -449,16 +449,16 @@ def _dedupe(records: list[Record]) -> list[Record]:
 
 def build_corpus(seed: int = SEED) -> dict[str, list[Record]]:
     rng = random.Random(seed)
-    train_cores, dev_cores = split_cores(parse_cores(fragmentos_entrenamiento), rng)
-    train_neg, dev_neg = split_dev(parse_negatives(fragmentos_entrenamiento), rng)
-    renderer = Renderer(fragmentos_entrenamiento, rng)
+    train_cores, dev_cores = split_cores(parse_cores(fragments_train), rng)
+    train_neg, dev_neg = split_dev(parse_negatives(fragments_train), rng)
+    renderer = Renderer(fragments_train, rng)
     splits = {
         "train": render_split(renderer, train_cores, train_neg, "train"),
         "dev": render_split(renderer, dev_cores, dev_neg, "dev"),
     }
-    test_renderer = Renderer(fragmentos_prueba, random.Random(seed + 1))
+    test_renderer = Renderer(fragments_test, random.Random(seed + 1))
     splits["test"] = render_split(
-        test_renderer, parse_cores(fragmentos_prueba), parse_negatives(fragmentos_prueba), "test"
+        test_renderer, parse_cores(fragments_test), parse_negatives(fragments_test), "test"
     )
     for records in splits.values():
         random.Random(seed).shuffle(records)

@@ -1,6 +1,6 @@
 """Train the comb-cell digit recognizer (`models/digitos.npz`) on synthetic cells.
 
-    python -m buzon_pipeline.training.train_digitos
+    python -m buzon_pipeline.training.train_digits
 
 Most training cells come from the synthetic volante itself: a comb is written by the
 generator's own writer (`buzon_pipeline.synth`: same fonts, sizes, slant, jitter, off-centre

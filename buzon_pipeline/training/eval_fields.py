@@ -2,10 +2,10 @@
 
     # 1. cut the text-zone crops of dev volantes once (about 3 s per volante, one core)
     export OMP_THREAD_LIMIT=1
-    .venv/bin/python -m buzon_pipeline.training.eval_campos build --first 100000 --count 500 \
+    .venv/bin/python -m buzon_pipeline.training.eval_fields build --first 100000 --count 500 \
         --out /tmp/campos/dev_a.npy
     # 2. score the production zone reader on them (about 0.3 s per zone)
-    .venv/bin/python -m buzon_pipeline.training.eval_campos score /tmp/campos/dev_a.npy \
+    .venv/bin/python -m buzon_pipeline.training.eval_fields score /tmp/campos/dev_a.npy \
         [...] [--limit N] [--field correo] [--errors] [--misses] [--thresholds]
 
 build: each volante of the chosen seeds goes through what the batch does to a page: greyscale

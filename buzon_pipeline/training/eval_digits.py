@@ -2,12 +2,12 @@
 
     # 1. cut the comb crops of dev volantes once (about 3 s per volante, one core)
     export OMP_THREAD_LIMIT=1
-    .venv/bin/python -m buzon_pipeline.training.eval_digitos build --first 100000 --count 500 \
+    .venv/bin/python -m buzon_pipeline.training.eval_digits build --first 100000 --count 500 \
         --out /tmp/digits/dev_cache.npy
-    .venv/bin/python -m buzon_pipeline.training.eval_digitos build --first 100500 \
+    .venv/bin/python -m buzon_pipeline.training.eval_digits build --first 100500 \
         --count 1500 --only-typed --out /tmp/digits/dev_typed.npy
     # 2. score a model on them (seconds)
-    .venv/bin/python -m buzon_pipeline.training.eval_digitos score /tmp/digits/dev_cache.npy \
+    .venv/bin/python -m buzon_pipeline.training.eval_digits score /tmp/digits/dev_cache.npy \
         [...] [--model PATH] [--old-code digits_module.py] [--errors] [--misses] [--thresholds]
 
 build: each volante of the chosen seeds goes through what the batch does to a page: greyscale

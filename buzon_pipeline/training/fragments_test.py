@@ -1,7 +1,7 @@
 # ruff: noqa: E501 -- data module: one hand-written sentence per line, never wrapped
 """Hand-written fragments for the held-out test split, written apart from the training ones.
 
-Same line format as ``fragmentos_entrenamiento``. Nothing here is copied from that module:
+Same line format as ``fragments_train``. Nothing here is copied from that module:
 sentences, wrappers, names and non-petition documents are all different, so the test split
 measures generalisation rather than memorisation of the training sentences.
 """

@@ -1,10 +1,10 @@
 """Evaluate the committed petition classifier on the held-out test split, against a baseline.
 
-    python -m buzon_pipeline.training.eval_clasificador [--json cifras.json]
+    python -m buzon_pipeline.training.eval_classifier [--json cifras.json]
 
 The baseline is TF-IDF (word 1-2-grams + character 2-5-grams) + LogisticRegression from
 scikit-learn, trained on the same train split, with the same text normalisation, and with its
-thresholds chosen on the dev split by the same rule as the spaCy model's (``metricas``).
+thresholds chosen on the dev split by the same rule as the spaCy model's (``classifier_metrics``).
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from buzon_pipeline.deciding.textclass import (
     default_model_dir,
     normalize_text,
 )
-from buzon_pipeline.training import metricas
-from buzon_pipeline.training.metricas import Example
+from buzon_pipeline.training import classifier_metrics
+from buzon_pipeline.training.classifier_metrics import Example
 
 TARGETS = {"tipo_macro_f1": 0.85, "peticion_recall": 0.99, "caso_recall": 0.95}
 # (key, label, higher is better) for the side-by-side table and the winner count.
@@ -91,23 +91,23 @@ def _label_proba(model: Any, texts: Sequence[str], labels: Sequence[str]) -> lis
 
 
 def evaluate(model_dir: Path, corpus_dir: Path) -> dict[str, Any]:
-    train = metricas.load_split("train", corpus_dir)
-    dev = metricas.load_split("dev", corpus_dir)
-    test = metricas.load_split("test", corpus_dir)
+    train = classifier_metrics.load_split("train", corpus_dir)
+    dev = classifier_metrics.load_split("dev", corpus_dir)
+    test = classifier_metrics.load_split("test", corpus_dir)
     texts = [e.text for e in test]
 
     classifier = TextClassifier.load(model_dir)
     started = time.monotonic()
     spacy_scores = classifier.predict_many(texts)
     spacy_seconds = time.monotonic() - started
-    spacy_metrics = metricas.compute_metrics(test, spacy_scores, classifier.thresholds)
+    spacy_metrics = classifier_metrics.compute_metrics(test, spacy_scores, classifier.thresholds)
 
     started = time.monotonic()
     baseline = Baseline(train)
     fit_seconds = time.monotonic() - started
     dev_scores = baseline.predict_many([e.text for e in dev])
-    baseline_thresholds = metricas.choose_thresholds(dev, dev_scores)
-    baseline_metrics = metricas.compute_metrics(
+    baseline_thresholds = classifier_metrics.choose_thresholds(dev, dev_scores)
+    baseline_metrics = classifier_metrics.compute_metrics(
         test, baseline.predict_many(texts), baseline_thresholds
     )
     return {
@@ -182,7 +182,7 @@ def main(argv: list[str] | None = None) -> None:
         description="Evalúa el clasificador de peticiones en el split de prueba."
     )
     parser.add_argument("--model", type=Path, default=default_model_dir())
-    parser.add_argument("--corpus", type=Path, default=metricas.CORPUS_DIR)
+    parser.add_argument("--corpus", type=Path, default=classifier_metrics.CORPUS_DIR)
     parser.add_argument("--json", type=Path, help="escribe las cifras en este archivo JSON")
     args = parser.parse_args(argv)
 

@@ -1,8 +1,8 @@
 """Train the petition classifier and write it to ``models/clasificador/``.
 
-    python -m buzon_pipeline.training.train_clasificador
+    python -m buzon_pipeline.training.train_classifier
 
-Reproducible: fixed seed from ``clasificador.cfg``, deterministic shuffles, single process.
+Reproducible: fixed seed from ``classifier.cfg``, deterministic shuffles, single process.
 The pipeline (see the config) has three independent text classifiers; this custom loop feeds
 each one only the examples that carry its labels (tipo and servicio see petitions only), keeps
 for each component the epoch with the best dev score, and then chooses the routing thresholds
@@ -36,10 +36,10 @@ from buzon_pipeline.deciding.textclass import (
     register_architecture,
     scores_from_cats,
 )
-from buzon_pipeline.training import metricas
-from buzon_pipeline.training.metricas import Example
+from buzon_pipeline.training import classifier_metrics
+from buzon_pipeline.training.classifier_metrics import Example
 
-CONFIG_PATH = Path(__file__).resolve().parent / "clasificador.cfg"
+CONFIG_PATH = Path(__file__).resolve().parent / "classifier.cfg"
 BINARY, TIPO, SERVICIO = "binario", "tipo", "servicio"
 # Casos especiales are ~8 % of the texts and missing one is costly: show each one more often.
 CASO_OVERSAMPLING = 3
@@ -80,13 +80,13 @@ def predict(nlp: Language, texts: Sequence[str]) -> list[TextScores]:
 
 def component_score(component: str, dev: Sequence[Example], scores: Sequence[TextScores]) -> float:
     """Dev score used to keep each component's best epoch."""
-    metrics = metricas.compute_metrics(dev, scores, thresholds=None)
+    metrics = classifier_metrics.compute_metrics(dev, scores, thresholds=None)
     if component == BINARY:
         # Both thresholds are chosen later, so rank quality matters more than a 0.5 cut.
-        pet_ap = metricas.average_precision(
+        pet_ap = classifier_metrics.average_precision(
             [e.es_peticion for e in dev], [s.es_peticion for s in scores]
         )
-        caso_ap = metricas.average_precision(
+        caso_ap = classifier_metrics.average_precision(
             [e.caso_especial for e in dev], [s.caso_especial for s in scores]
         )
         return (pet_ap + caso_ap) / 2
@@ -152,24 +152,26 @@ def save(nlp: Language, out_dir: Path, umbrales: dict) -> None:
 def thresholds_document(
     dev: Sequence[Example], dev_scores: Sequence[TextScores], seed: int
 ) -> dict:
-    thresholds = metricas.choose_thresholds(dev, dev_scores)
-    dev_metrics = metricas.compute_metrics(dev, dev_scores, thresholds)
+    thresholds = classifier_metrics.choose_thresholds(dev, dev_scores)
+    dev_metrics = classifier_metrics.compute_metrics(dev, dev_scores, thresholds)
     return {
         "es_peticion_descartar": thresholds.es_peticion_descartar,
         "tipo_min": thresholds.tipo_min,
         "caso_especial": thresholds.caso_especial,
         "criterios": {
             "es_peticion_descartar": (
-                f"{metricas.DISCARD_MARGIN} x la P(petición) más baja de una petición de dev: "
+                f"{classifier_metrics.DISCARD_MARGIN} x la P(petición) más baja de una "
+                "petición de dev: "
                 "por debajo se descarta sin revisión; entre este valor y 0.5, revisión humana"
             ),
             "tipo_min": (
                 "probabilidad mínima del tipo más probable con la que los tipos aceptados en dev "
-                f"tienen exactitud >= {metricas.TIPO_TARGET_ACCURACY}"
+                f"tienen exactitud >= {classifier_metrics.TIPO_TARGET_ACCURACY}"
             ),
             "caso_especial": (
-                f"{metricas.CASO_MARGIN} x el corte más alto que conserva recall de dev >= "
-                f"{metricas.CASO_RECALL} (tope {metricas.CASO_MAX})"
+                f"{classifier_metrics.CASO_MARGIN} x el corte más alto que conserva recall "
+                "de dev >= "
+                f"{classifier_metrics.CASO_RECALL} (tope {classifier_metrics.CASO_MAX})"
             ),
         },
         "dev": {k: v for k, v in dev_metrics.items() if k != "tipo_confusion"},
@@ -180,7 +182,7 @@ def thresholds_document(
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Entrena el clasificador de peticiones (spaCy).")
-    parser.add_argument("--corpus", type=Path, default=metricas.CORPUS_DIR)
+    parser.add_argument("--corpus", type=Path, default=classifier_metrics.CORPUS_DIR)
     parser.add_argument("--out", type=Path, default=default_model_dir())
     parser.add_argument("--config", type=Path, default=CONFIG_PATH)
     args = parser.parse_args(argv)
@@ -197,8 +199,8 @@ def main(argv: list[str] | None = None) -> None:
         description="Clasificador de peticiones de buzón IMSS (es_peticion, tipo, servicio, "
         "caso_especial); entrenado desde spacy.blank('es').",
     )
-    train_data = metricas.load_split("train", args.corpus)
-    dev_data = metricas.load_split("dev", args.corpus)
+    train_data = classifier_metrics.load_split("train", args.corpus)
+    dev_data = classifier_metrics.load_split("dev", args.corpus)
     print(f"entrenamiento: {len(train_data)} textos, dev: {len(dev_data)} textos")
     best = train(nlp, train_data, dev_data, seed)
     dev_scores = predict(nlp, [e.text for e in dev_data])

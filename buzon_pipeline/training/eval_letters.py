@@ -2,10 +2,10 @@
 
     # 1. read the dev letters once through the production page path (a few s per page)
     export OMP_THREAD_LIMIT=1
-    .venv/bin/python -m buzon_pipeline.training.eval_cartas build --first 100000 --count 1000 \
+    .venv/bin/python -m buzon_pipeline.training.eval_letters build --first 100000 --count 1000 \
         --out /tmp/cartas/dev.pkl [--jobs 2]
     # 2. score the extraction on the cached readings (seconds)
-    .venv/bin/python -m buzon_pipeline.training.eval_cartas score /tmp/cartas/dev*.pkl \
+    .venv/bin/python -m buzon_pipeline.training.eval_letters score /tmp/cartas/dev*.pkl \
         [--errors] [--misses] [--reread --jobs 2]
 
 build: each escrito libre of the chosen seeds goes through what the batch does to a page:

@@ -4,7 +4,7 @@
 Core lines have the form ``svc[*] | text``: ``svc`` is a servicio abbreviation (see
 ``corpus_gen.SERVICIO_ABBR``) and a trailing ``*`` marks a caso especial. The core carries the
 meaning (tipo, servicio, caso); the other lists are wrappers that carry no tipo on their own
-unless their name says so. The test split uses ``fragmentos_prueba`` instead, written apart.
+unless their name says so. The test split uses ``fragments_test`` instead, written apart.
 """
 
 ORIENTACION = """

@@ -5,7 +5,7 @@ Prints seconds per page for each and their ratio, all measured in this run:
     .venv/bin/python bench/bench_paginas.py samples/ [--trabajadores 2]
 
 Baselines: `tesseract page.png - -l spa` with its default OpenMP threads, and with
-OMP_THREAD_LIMIT=1 (DESIGN.md §4). The pipeline figure includes rasterising, orientation,
+OMP_THREAD_LIMIT=1 (docs/design.md §4). The pipeline figure includes rasterising, orientation,
 deskew, alignment and OCR of every page, run with the configured worker processes.
 """
 

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from buzon_pipeline.config import Settings
 from buzon_pipeline.core.model import BatchInfo, DocumentResult, Outcome, ResultSet
-from buzon_pipeline.deciding.textclass import ModelNotFoundError, TextClassifier, default_model_dir
+from buzon_pipeline.core.resources import TEXT_MODEL, models_dir
+from buzon_pipeline.deciding.textclass import ModelNotFoundError, TextClassifier
 from buzon_pipeline.desk import review_server
 from buzon_pipeline.desk.contacts import (
     ClosedContact,
@@ -80,7 +81,7 @@ def process_batch(
     ocr.check_available()
     if classifier is None:
         try:
-            classifier = TextClassifier.load(default_model_dir())
+            classifier = TextClassifier.load(models_dir(settings.models_dir) / TEXT_MODEL)
         except ModelNotFoundError as exc:
             raise MissingDependencyError(str(exc)) from exc
     registry = Registry(settings.db_url)

@@ -1,4 +1,4 @@
-"""The batch, stage by stage as DESIGN.md draws it:
+"""The batch, stage by stage as docs/design.md §3 draws it:
 
     ingest → preprocess → page type → extract → validate → classify text → route → register → report
 
@@ -26,6 +26,7 @@ from buzon_pipeline.core.model import (
     RouteThresholds,
     SourceFile,
 )
+from buzon_pipeline.core.resources import models_dir
 from buzon_pipeline.deciding.classify import thresholds_for, verdict
 from buzon_pipeline.deciding.route import decide, document_kind
 from buzon_pipeline.deciding.textclass import TextClassifier
@@ -65,9 +66,9 @@ class SourceOutcome:
 _worker_analyzer: PageAnalyzer | None = None  # one per worker process, set by its initializer
 
 
-def _init_worker(keep_view: PageViews | None) -> None:
+def _init_worker(keep_view: PageViews | None, models_dir: Path | None) -> None:
     global _worker_analyzer
-    _worker_analyzer = PageAnalyzer.load(keep_view)
+    _worker_analyzer = PageAnalyzer.load(keep_view, models_dir)
 
 
 def _analyze_in_worker(page: Page) -> PageAnalysis:
@@ -94,19 +95,22 @@ def _error_page(source: str, sha: str, number: int, message: str) -> PageAnalysi
 class PageRunner:
     """Analyse pages in order, in a process pool, holding only a few pages in memory."""
 
-    def __init__(self, workers: int, archive_dir: Path | None = None) -> None:
+    def __init__(
+        self, workers: int, archive_dir: Path | None = None, models_dir: Path | None = None
+    ) -> None:
         self.workers = workers
         self.keep_view = PageViews(archive_dir) if archive_dir is not None else None
+        self.models_dir = models_dir
         self._pool: ProcessPoolExecutor | None = None
         self._local: PageAnalyzer | None = None
 
     def __enter__(self) -> PageRunner:
         if self.workers > 1:
             self._pool = ProcessPoolExecutor(
-                self.workers, initializer=_init_worker, initargs=(self.keep_view,)
+                self.workers, initializer=_init_worker, initargs=(self.keep_view, self.models_dir)
             )
         else:
-            self._local = PageAnalyzer.load(self.keep_view)
+            self._local = PageAnalyzer.load(self.keep_view, self.models_dir)
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -242,7 +246,9 @@ def run_sources(
     ctx: BatchContext, sources: list[tuple[SourceFile, int]]
 ) -> Iterator[SourceOutcome]:
     # Absolute: the registry's image paths must work from wherever the next command runs.
-    with PageRunner(ctx.settings.workers, Path(ctx.settings.archive_dir).resolve()) as runner:
+    archive = Path(ctx.settings.archive_dir).resolve()
+    models = models_dir(ctx.settings.models_dir)
+    with PageRunner(ctx.settings.workers, archive, models) as runner:
         for source, count in sources:
             yield process_source(ctx, runner, source, count)
 

@@ -51,8 +51,8 @@ def expected_value(doc: dict, name: str) -> str | None:
 
 
 def name_sent_to_review(doc: dict, got: dict) -> bool:
-    """DESIGN §4: a handwritten name read with low confidence goes to review where it decides
-    between folio and pending contact; that review is the right outcome, not a miss."""
+    """docs/design.md §4: a handwritten name read with low confidence goes to review where it
+    decides between folio and pending contact; that review is the right outcome, not a miss."""
     return (
         got["outcome"] == "revision"
         and doc["outcome"] in ("folio", "pendiente_contacto")

@@ -78,7 +78,7 @@ class FakeClassifier:
 
 @pytest.fixture
 def fakes(monkeypatch: pytest.MonkeyPatch) -> None:
-    fake_analyzer = classmethod(lambda cls, keep_view=None: FakeAnalyzer())
+    fake_analyzer = classmethod(lambda cls, keep_view=None, models_dir=None: FakeAnalyzer())
     monkeypatch.setattr(analyze.PageAnalyzer, "load", fake_analyzer)
     monkeypatch.setattr(api.TextClassifier, "load", classmethod(lambda cls, p: FakeClassifier()))
     monkeypatch.setattr(ocr, "check_available", lambda: None)
@@ -182,3 +182,15 @@ def test_interrupt_exits_130_with_the_rerun_advice(
     result = _cli(tmp_path, _scan(tmp_path / "in", "a.png", 10))
     assert result.exit_code == ExitCode.INTERRUPTED
     assert "Vuelva a ejecutar el mismo comando" in result.output
+
+
+def test_models_dir_setting_points_the_readers_elsewhere(tmp_path: Path) -> None:
+    from buzon_pipeline.core.resources import DIGIT_MODEL, default_models_dir, models_dir
+
+    settings = load_settings(None, env={"BUZON_MODELS_DIR": str(tmp_path)})
+    assert models_dir(settings.models_dir) == tmp_path
+    assert models_dir(None) == default_models_dir()
+    with pytest.raises(FileNotFoundError):  # an empty folder has no digit model
+        analyze.PageAnalyzer.load(None, tmp_path)
+    (tmp_path / DIGIT_MODEL).write_bytes((default_models_dir() / DIGIT_MODEL).read_bytes())
+    assert analyze.PageAnalyzer.load(None, tmp_path).digits is not None

@@ -1,4 +1,4 @@
-"""Dataclasses passed from stage to stage (DESIGN.md §3).
+"""Dataclasses passed from stage to stage (docs/design.md §3).
 
 Per-page data is picklable (numpy arrays and plain values only) so pages can go to a
 process pool; per-run context lives in `config.Settings`.

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-# OCR confusions allowed when reading digits (DESIGN.md §2).
+# OCR confusions allowed when reading digits (docs/design.md §5).
 CONFUSIONS = {
     "O": "0",
     "o": "0",

@@ -1,4 +1,4 @@
-"""Route a document to its Etapa II outcome (DESIGN.md routing table), with Spanish reasons.
+"""Route a document to its Etapa II outcome (docs/design.md §1), with Spanish reasons.
 
 Anything uncertain that would change the outcome goes to `revision`; a discard needs a
 confident classifier, and a volante (a petition form by construction) is never discarded

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
 from buzon_pipeline.core.model import Kind, Page, PageAnalysis
+from buzon_pipeline.core.resources import DIGIT_MODEL
 from buzon_pipeline.reading.align import align_to_template
 from buzon_pipeline.reading.digits import DigitModel
 from buzon_pipeline.reading.form import FormLayout, load_layout
@@ -28,8 +30,11 @@ class PageAnalyzer:
     keep_view: ViewKeeper | None = None
 
     @classmethod
-    def load(cls, keep_view: ViewKeeper | None = None) -> PageAnalyzer:
-        return cls(load_layout(), DigitModel.load(), keep_view)
+    def load(
+        cls, keep_view: ViewKeeper | None = None, models_dir: Path | None = None
+    ) -> PageAnalyzer:
+        digits = DigitModel.load(models_dir / DIGIT_MODEL if models_dir is not None else None)
+        return cls(load_layout(), digits, keep_view)
 
     def _archive(self, page: Page, view: np.ndarray) -> str | None:
         return self.keep_view(page, view) if self.keep_view is not None else None

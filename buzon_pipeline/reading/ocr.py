@@ -1,6 +1,6 @@
 """The one adapter to Tesseract (through pytesseract); maps its errors to ours.
 
-Tesseract's OpenMP threads fight over a 2-core machine (DESIGN.md §4), so every engine call
+Tesseract's OpenMP threads fight over a 2-core machine (docs/design.md §4), so every engine call
 runs single-threaded and the pipeline parallelises across pages instead.
 """
 

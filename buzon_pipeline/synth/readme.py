@@ -29,7 +29,7 @@ Junto a cada archivo hay un `<archivo>.verdad.json` con la verdad de cada docume
 ocupa, tipo de documento, si es petición, tipo de petición (Anexo 3), servicio, caso especial,
 campos normalizados (nombre, NSS, teléfono, correo, unidad, servicio; `null` si la persona no lo
 escribió), validez del NSS, casillas marcadas, tipo de letra, degradaciones aplicadas y el
-resultado esperado (`outcome`) según la tabla de ruteo de `DESIGN.md`. Las hojas en blanco se
+resultado esperado (`outcome`) según la tabla de ruteo de `docs/design.md`. Las hojas en blanco se
 listan en `blank_pages`.
 
 | archivo | páginas | contenido | resultado esperado |

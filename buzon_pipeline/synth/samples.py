@@ -60,7 +60,7 @@ SAMPLES = (
                                                       "phone_valid": True, "correo": False,
                                                       "tipo": "sugerencia"}),
                Part("reverso", None),
-               # Typed: Tesseract cannot read handwriting-like letters (DESIGN.md §4), and an
+               # Typed: Tesseract cannot read handwriting-like letters (docs/design.md §4), and an
                # unread letter is rightly sent to review; the corpus measures that case.
                Part("escrito_libre", "folio", {**COMPLETE, "font_kind": "typed",
                                                "pages": 2, "tipo": "queja_servicio"}, pages=2),

@@ -1,4 +1,4 @@
-"""Ground truth of a synthetic document and the routing DESIGN.md expects for it.
+"""Ground truth of a synthetic document and the routing docs/design.md §1 expects for it.
 
 Keys of a truth dict: ``kind`` (volante | escrito_libre | otro), ``subtipo`` (volante,
 escrito_libre, flyer, receipt, prescription, appointment, notes, drawing, blank),

@@ -18,10 +18,10 @@ from pypdf import PdfReader
 from buzon_pipeline.core.model import BatchInfo, DocumentResult, Field, Kind, Outcome
 from buzon_pipeline.core.vocab import CONSULTA_URL
 from buzon_pipeline.errors import MissingDependencyError
-from buzon_pipeline.reports import turn_copies as packets
+from buzon_pipeline.reports import turn_copies
 from buzon_pipeline.reports.notifications import write_notifications
 from buzon_pipeline.reports.siade import SIADE_COLUMNS, siade_rows, write_siade
-from buzon_pipeline.reports.special_cases import write_escalation
+from buzon_pipeline.reports.special_cases import write_special_cases
 from buzon_pipeline.reports.turn_copies import write_turn_copies
 
 INFO = BatchInfo(
@@ -151,7 +151,7 @@ def test_no_folio_writes_nothing(tmp_path: Path) -> None:
 
 
 def test_missing_font_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(packets, "FONT_DIR", tmp_path / "no-fonts")
+    monkeypatch.setattr(turn_copies, "FONT_DIR", tmp_path / "no-fonts")
     with pytest.raises(MissingDependencyError, match="fonts-dejavu-core"):
         write_notifications(tmp_path, INFO, [make_doc(1)])
 
@@ -280,8 +280,8 @@ def test_siade_files(tmp_path: Path) -> None:
 
 
 # -- casos especiales (5.28) ----------------------------------------------------------------
-def test_escalation(tmp_path: Path) -> None:
-    assert write_escalation(tmp_path, INFO, [make_doc(1)]) is None
+def test_special_cases_list(tmp_path: Path) -> None:
+    assert write_special_cases(tmp_path, INFO, [make_doc(1)]) is None
     assert not (tmp_path / "casos_especiales.html").exists()
 
     docs = [
@@ -297,7 +297,7 @@ def test_escalation(tmp_path: Path) -> None:
             reasons=["amenaza", "violencia"],
         ),
     ]
-    path = write_escalation(tmp_path / "reporte", INFO, docs)
+    path = write_special_cases(tmp_path / "reporte", INFO, docs)
     assert path is not None and path.name == "casos_especiales.html"
     assert_private([path], tmp_path)
     page = path.read_text(encoding="utf-8")

@@ -41,7 +41,7 @@ def _row(doc: DocumentResult) -> list[str]:
     ]
 
 
-def escalation_html(info: BatchInfo, docs: Sequence[DocumentResult]) -> str:
+def special_cases_html(info: BatchInfo, docs: Sequence[DocumentResult]) -> str:
     e = html.escape
     head = "".join(f"<th>{e(h)}</th>" for h in HEADERS)
     body = "".join(
@@ -63,9 +63,11 @@ def escalation_html(info: BatchInfo, docs: Sequence[DocumentResult]) -> str:
     )
 
 
-def write_escalation(folder: Path, info: BatchInfo, docs: Sequence[DocumentResult]) -> Path | None:
+def write_special_cases(
+    folder: Path, info: BatchInfo, docs: Sequence[DocumentResult]
+) -> Path | None:
     """Write `casos_especiales.html` when any document is a caso especial; else write nothing."""
     special = [doc for doc in docs if doc.caso_especial]
     if not special:
         return None
-    return write_private_text(private_dir(folder) / FILE_NAME, escalation_html(info, special))
+    return write_private_text(private_dir(folder) / FILE_NAME, special_cases_html(info, special))

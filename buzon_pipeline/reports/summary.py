@@ -22,7 +22,7 @@ from buzon_pipeline.registry.results import error_result, stored_results
 from buzon_pipeline.registry.store import Registry
 from buzon_pipeline.reports.notifications import write_notifications
 from buzon_pipeline.reports.siade import write_siade
-from buzon_pipeline.reports.special_cases import write_escalation
+from buzon_pipeline.reports.special_cases import write_special_cases
 from buzon_pipeline.reports.turn_copies import write_turn_copies
 
 
@@ -76,9 +76,9 @@ def write_reports(registry: Registry, batch_id: int, settings: Settings) -> tupl
     docs = report.documents
     files = [write_private_text(folder / "resumen.html", summary_html(report))]
     files += write_siade(folder, report.info, docs)
-    escalation = write_escalation(folder, report.info, docs)
-    if escalation is not None:
-        files.append(escalation)
+    special = write_special_cases(folder, report.info, docs)
+    if special is not None:
+        files.append(special)
     files += write_notifications(folder, report.info, docs)
     files += write_turn_copies(folder, report.info, docs, report.images)
     return folder, files

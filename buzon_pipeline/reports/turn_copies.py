@@ -5,7 +5,7 @@ copy of the petition itself is the page images, so names, NSS, phones and e-mail
 cover (5.14). A document whose images cannot be read gets a cover row saying so; one bad image
 never stops the packet.
 
-`new_pdf` and `file_stem` are also used by `notify` for the printable letters.
+`new_pdf` and `file_stem` are also used by `notifications` for the printable letters.
 """
 
 from __future__ import annotations

@@ -38,11 +38,12 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
+from buzon_pipeline.core.vocab import CONTACT_DATA
 from buzon_pipeline.evaluation.metrics import canonical
 from buzon_pipeline.training.tally import Tally
 
 ALLOWED = range(0, 200_000)  # train and dev; never test
-FIELDS = ("nombre", "nss", "telefono", "correo")
+FIELDS = CONTACT_DATA
 
 
 # --- build ---------------------------------------------------------------------------------

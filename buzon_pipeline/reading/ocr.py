@@ -21,6 +21,11 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 LANG = "spa"
 
 
+class OcrEngineError(RuntimeError):
+    """Tesseract failed on a page (crashed, killed, could not write its files): an error that
+    may pass, so the page is read again on the next run instead of being taken as empty."""
+
+
 @dataclass(frozen=True)
 class Word:
     text: str
@@ -70,8 +75,8 @@ def read(
         data = pytesseract.image_to_data(
             Image.fromarray(gray), lang=lang, config=config, output_type=pytesseract.Output.DICT
         )
-    except pytesseract.TesseractError:
-        return EMPTY
+    except pytesseract.TesseractError as exc:
+        raise OcrEngineError(f"Tesseract terminó con el código {exc.status}") from None
     return _assemble(data)
 
 

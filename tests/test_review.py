@@ -479,7 +479,12 @@ def served(queue):
     server.stop()
 
 
-def _request(server, method: str, path: str, body: dict | None = None, **headers: str):
+def _request(
+    server, method: str, path: str, body: dict | None = None, anonymous: bool = False, **headers: str
+):
+    """A request as the owner's browser sends it (with the cookie), or `anonymous`."""
+    if not anonymous:
+        headers.setdefault("Cookie", f"buzon_clave={server.secret}")
     parts = urlsplit(server.url)
     conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
     data = urlencode(body) if body is not None else None
@@ -571,7 +576,7 @@ def test_revisar_servir_prints_the_url_serves_and_stops_on_ctrl_c(queue):
     )
     try:
         url = json.loads(process.stdout.readline())["url"]
-        assert re.fullmatch(r"http://127\.0\.0\.1:\d+/", url)
+        assert re.fullmatch(r"http://127\.0\.0\.1:\d+/\?clave=[\w-]{40,}", url)
         with urllib.request.urlopen(url, timeout=10) as response:
             assert f"Documento {doc}" in response.read().decode("utf-8")
         process.send_signal(signal.SIGINT)

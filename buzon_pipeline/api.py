@@ -63,6 +63,8 @@ class BatchSummary(ResultSet):
     report_files: list[Path] = field(default_factory=list)
     # Every file and page given ended as an error: exit 3 (no readable scans), not 6.
     nothing_readable: bool = False
+    # Files with a passing failure (I/O, memory, engine crash): read again on the next run.
+    held_files: int = 0
 
 
 def process_batch(
@@ -124,13 +126,18 @@ def process_batch(
         )
         for outcome in run_sources(ctx, sources):
             summary.pages_read += outcome.pages_read
+            summary.held_files += outcome.held
             summary.results.extend(outcome.results)
             if on_result:
                 for result in outcome.results:
                     on_result(result)
         registry.finish_batch(batch_id, datetime.now())
         summary.report_dir, summary.report_files = write_reports(registry, batch_id, settings)
-    if summary.results and all(r.outcome is Outcome.ERROR for r in summary.results):
+    if (
+        summary.results
+        and not summary.held_files
+        and all(r.outcome is Outcome.ERROR for r in summary.results)
+    ):
         summary.nothing_readable = True
     return summary
 

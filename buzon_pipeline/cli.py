@@ -192,6 +192,11 @@ def _print_summary(summary: api.BatchSummary, err: bool) -> None:
     )
     if replayed:
         say(f"Ya registrados antes (mismo archivo; no son nuevos): {replayed}")
+    if summary.held_files:
+        say(
+            f"Archivos con una falla pasajera: {summary.held_files}. Vuelva a ejecutar el mismo "
+            "comando (o buzon procesar --reintentar): se leerán de nuevo."
+        )
     for result in summary.results:
         if result.outcome is Outcome.ERROR:
             pages = f" (pág. {', '.join(map(str, result.pages))})" if result.pages else ""

@@ -66,6 +66,7 @@ class SourceOutcome:
     results: list[DocumentResult] = field(default_factory=list)
     pages_read: int = 0
     page_errors: int = 0
+    held: bool = False  # a passing failure: the next run reads the file again
 
 
 # -- page analysis in worker processes ------------------------------------------------------
@@ -215,6 +216,7 @@ def process_source(
             "se vuelve a leer en la próxima corrida."
         )
         outcome.results.append(error_result(name, [], message))
+        outcome.held = True
         ctx.on_page(max(1, page_count))
         return outcome
     ctx.registry.set_original(source_id, str(original))
@@ -242,6 +244,7 @@ def process_source(
         elif analysis.blank:
             outcome.results.append(blank_result(name, analysis.number))
     passing = [a.number for a in analyses if a.retry]
+    outcome.held = bool(passing)
     if passing:
         # A document may span the failed page: register none of this file now; the next run
         # reads it whole again (documents registered before keep their folio: same hash).

@@ -1,14 +1,15 @@
-"""`buzon revisar --servir`: the review page served on this machine only, so each decision is
-one click instead of a copied command.
+"""`buzon revisar --servir`: the review page served on this machine only, so each decision is one
+click instead of a copied command.
 
 The page carries personal data and the form writes to the registry, so only the user who
 started the server can use it: every start draws a secret (`clave`) that is printed in the URL
 on that user's terminal and never sent to a request without it; opening that URL sets it as a
 cookie (HttpOnly, SameSite=Strict) for the next requests. Any other local account that finds
-the port gets a 403 and no personal data. The server also listens on 127.0.0.1 only, answers only requests addressed to 127.0.0.1/localhost on its port (a web page
-elsewhere cannot reach it through DNS rebinding), and accepts a decision only with the random
-token of this start, which a page from another site cannot read (no cross-site posts). It logs
-nothing: bodies and query strings hold the corrected values.
+the port gets a 403 and no personal data. The server also listens on 127.0.0.1 only, answers
+only requests addressed to 127.0.0.1/localhost on its port (a web page elsewhere cannot reach
+it through DNS rebinding), and accepts a decision only with the random token of this start,
+which a page from another site cannot read (no cross-site posts). It logs nothing: bodies and
+query strings hold the corrected values.
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ runs single-threaded and the pipeline parallelises across pages instead.
 from __future__ import annotations
 
 import os
+import subprocess
 from dataclasses import dataclass
 
 import numpy as np
@@ -77,6 +78,8 @@ def read(
         )
     except pytesseract.TesseractError as exc:
         raise OcrEngineError(f"Tesseract terminó con el código {exc.status}") from None
+    except (subprocess.CalledProcessError, pytesseract.TesseractNotFoundError) as exc:
+        raise OcrEngineError(f"Tesseract no respondió ({type(exc).__name__})") from None
     return _assemble(data)
 
 

@@ -4,7 +4,7 @@ database, image or model itself.
 
 Exit codes (also in the README): 0 ok · 1 internal error · 2 bad arguments or configuration ·
 3 no readable input · 4 missing dependency (Tesseract, Spanish data, model) · 5 database ·
-6 batch finished with files or pages in error · 130 interrupted.
+6 batch finished with files or pages in error · 130 interrupted (Ctrl-C) · 143 SIGTERM.
 """
 
 from __future__ import annotations

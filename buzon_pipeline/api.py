@@ -14,7 +14,10 @@ from pathlib import Path
 
 from buzon_pipeline.config import Settings
 from buzon_pipeline.core.model import BatchInfo, DocumentResult, Outcome, ResultSet
+from buzon_pipeline.core.names import display_name
+from buzon_pipeline.core.private_files import check_writable_dir
 from buzon_pipeline.core.resources import TEXT_MODEL, models_dir
+from buzon_pipeline.core.run import private_temp_dir
 from buzon_pipeline.deciding.textclass import ModelNotFoundError, TextClassifier
 from buzon_pipeline.desk import review_server
 from buzon_pipeline.desk.contacts import (
@@ -41,6 +44,7 @@ from buzon_pipeline.desk.review_page import write_review_page
 from buzon_pipeline.errors import MissingDependencyError, NoInputError, UsageError
 from buzon_pipeline.pipeline import build_context, inspect_all, run_sources
 from buzon_pipeline.reading import ocr
+from buzon_pipeline.reading.analyze import PageAnalyzer
 from buzon_pipeline.reading.ingest import expand_inputs
 from buzon_pipeline.registry.store import Registry
 from buzon_pipeline.reports.summary import refresh_reports, write_reports
@@ -58,6 +62,10 @@ class BatchSummary(ResultSet):
     ignored_files: list[str] = field(default_factory=list)
     report_dir: Path | None = None
     report_files: list[Path] = field(default_factory=list)
+    # Every file and page given ended as an error: exit 3 (no readable scans), not 6.
+    nothing_readable: bool = False
+    # Files with a passing failure (I/O, memory, engine crash): read again on the next run.
+    held_files: int = 0
 
 
 def process_batch(
@@ -69,44 +77,81 @@ def process_batch(
     on_page: Callable[[int], None] | None = None,
     on_result: Callable[[DocumentResult], None] | None = None,
     classifier: TextClassifier | None = None,
+    retry: bool = False,
 ) -> BatchSummary:
-    """Run one end-of-shift batch; `classifier` is injectable for tests (default: the model)."""
+    """Run one end-of-shift batch; `classifier` is injectable for tests (default: the model).
+    `retry` also reads again the registered files that have unreadable pages or never finished
+    (from their archived originals).
+
+    Everything that can stop a batch is checked before the first page is read: the options,
+    the inputs, the output folders, Tesseract and the models, the database."""
     if not taod.strip() or not unidad.strip():
         raise UsageError("Indique el nombre del TAOD (--taod) y la unidad (--unidad).")
+    if not inputs and not retry:
+        raise UsageError("Indique los escaneos a procesar (o --reintentar).")
     listing = expand_inputs(inputs)
     if listing.missing:
-        raise NoInputError(f"No existe: {', '.join(listing.missing)}")
-    if not listing.files:
+        raise NoInputError(f"No existe: {', '.join(map(display_name, listing.missing))}")
+    if not listing.files and not retry:
         raise NoInputError("No se encontraron escaneos (PDF, TIFF, JPEG o PNG) en lo indicado.")
+    check_writable_dir(Path(settings.reports_dir), "reportes")
+    check_writable_dir(Path(settings.archive_dir), "archivo")
     ocr.check_available()
+    check_page_models(settings)
     if classifier is None:
         try:
             classifier = TextClassifier.load(models_dir(settings.models_dir) / TEXT_MODEL)
         except ModelNotFoundError as exc:
             raise MissingDependencyError(str(exc)) from exc
     registry = Registry(settings.db_url)
-    received_at = datetime.now()
-    batch_id = registry.start_batch(taod, unidad, received_at)
-    sources = inspect_all(listing.files, settings)
-    if on_total:
-        on_total(sum(max(1, count) for _, count in sources))
-    ctx = build_context(settings, registry, classifier, batch_id, unidad, on_page)
-    summary = BatchSummary(
-        [],
-        info=BatchInfo(batch_id, taod, unidad, received_at),
-        files=len(sources),
-        pages_total=sum(c for _, c in sources),
-        ignored_files=listing.ignored,
-    )
-    for outcome in run_sources(ctx, sources):
-        summary.pages_read += outcome.pages_read
-        summary.results.extend(outcome.results)
-        if on_result:
-            for result in outcome.results:
-                on_result(result)
-    registry.finish_batch(batch_id, datetime.now())
-    summary.report_dir, summary.report_files = write_reports(registry, batch_id, settings)
+    files = list(listing.files)
+    if retry:
+        files += [path for path in registry.reopen_for_retry() if path not in files]
+        if not files:
+            raise NoInputError(
+                "No hay archivos que reintentar: todo lo registrado tiene resultado."
+            )
+    with private_temp_dir():
+        received_at = datetime.now()
+        batch_id = registry.start_batch(taod, unidad, received_at)
+        sources = inspect_all(files, settings)
+        if on_total:
+            on_total(sum(max(1, count) for _, count in sources))
+        ctx = build_context(settings, registry, classifier, batch_id, unidad, on_page)
+        summary = BatchSummary(
+            [],
+            info=BatchInfo(batch_id, taod, unidad, received_at),
+            files=len(sources),
+            pages_total=sum(c for _, c in sources),
+            ignored_files=listing.ignored,
+        )
+        for outcome in run_sources(ctx, sources):
+            summary.pages_read += outcome.pages_read
+            summary.held_files += outcome.held
+            summary.results.extend(outcome.results)
+            if on_result:
+                for result in outcome.results:
+                    on_result(result)
+        registry.finish_batch(batch_id, datetime.now())
+        summary.report_dir, summary.report_files = write_reports(registry, batch_id, settings)
+    if (
+        summary.results
+        and not summary.held_files
+        and all(r.outcome is Outcome.ERROR for r in summary.results)
+    ):
+        summary.nothing_readable = True
     return summary
+
+
+def check_page_models(settings: Settings) -> None:
+    """The form layout and the digit model load (a missing model is exit 4, not a page error)."""
+    try:
+        PageAnalyzer.load(None, models_dir(settings.models_dir))
+    except (OSError, ValueError, KeyError) as exc:
+        raise MissingDependencyError(
+            f"Falta o está dañado un modelo del programa ({type(exc).__name__}): reinstale el "
+            "paquete o vuelva a entrenar los modelos (ver README, «Modelos»)."
+        ) from exc
 
 
 # The public names; the parsers validate what the TAOD types (UsageError in Spanish).

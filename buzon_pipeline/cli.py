@@ -4,7 +4,7 @@ database, image or model itself.
 
 Exit codes (also in the README): 0 ok · 1 internal error · 2 bad arguments or configuration ·
 3 no readable input · 4 missing dependency (Tesseract, Spanish data, model) · 5 database ·
-6 batch finished with files or pages in error · 130 interrupted.
+6 batch finished with files or pages in error · 130 interrupted (Ctrl-C) · 143 SIGTERM.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ import click
 from buzon_pipeline import api
 from buzon_pipeline.config import load_settings
 from buzon_pipeline.core.model import Outcome
+from buzon_pipeline.core.names import display_name
+from buzon_pipeline.core.run import Terminated, handle_sigterm
 from buzon_pipeline.core.vocab import CONSULTA_URL, FIELD_LABELS, OUTCOME_LABELS
 from buzon_pipeline.errors import BuzonError, ExitCode, UsageError
 
@@ -31,13 +33,14 @@ def _run(action: Callable[[], Any]) -> Any:
     except BuzonError as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(int(exc.exit_code))
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Terminated) as exc:
+        terminated = isinstance(exc, Terminated)
         click.echo(
-            "\nInterrumpido. Vuelva a ejecutar el mismo comando: no se pierde nada "
-            "ni se repiten folios.",
+            f"\n{'Terminado (SIGTERM)' if terminated else 'Interrumpido'}. Vuelva a ejecutar el "
+            "mismo comando: no se pierde nada ni se repiten folios.",
             err=True,
         )
-        sys.exit(int(ExitCode.INTERRUPTED))
+        sys.exit(int(ExitCode.TERMINATED if terminated else ExitCode.INTERRUPTED))
     except Exception as exc:
         # An unexpected error's message may quote personal data (a value in a failed
         # statement, a field read from a page): print only its type unless debugging.
@@ -82,14 +85,14 @@ class _LazyBar:
 @click.group(help="Digitaliza el buzón de sugerencias del IMSS (Etapa II, GC10-003-001).")
 @click.version_option(package_name="buzon-pipeline", message="buzon %(version)s")
 def main() -> None:
-    pass
+    handle_sigterm()
 
 
 @main.command(
     "procesar",
     help="Procesa los escaneos del día (PDF, TIFF, JPEG, PNG o carpetas) y emite el resumen.",
 )
-@click.argument("escaneos", nargs=-1, required=True)
+@click.argument("escaneos", nargs=-1)
 @click.option("--taod", required=True, help="Nombre del TAOD que recibe (5.32).")
 @click.option("--unidad", required=True, help="Unidad médica o administrativa, p. ej. «UMF 20».")
 @db_option
@@ -108,6 +111,12 @@ def main() -> None:
     is_flag=True,
     help="Imprime una línea JSON por documento en la salida estándar, y nada más.",
 )
+@click.option(
+    "--reintentar",
+    "retry",
+    is_flag=True,
+    help="Vuelve a leer también los archivos ya registrados con páginas en error o sin terminar.",
+)
 def procesar(
     escaneos: tuple[str, ...],
     taod: str,
@@ -118,6 +127,7 @@ def procesar(
     workers: int | None,
     config_file: str | None,
     as_json: bool,
+    retry: bool,
 ) -> None:
     settings = _run(
         lambda: load_settings(
@@ -144,11 +154,14 @@ def procesar(
                 on_total=bar.start,
                 on_page=bar.update,
                 on_result=on_result,
+                retry=retry,
             )
         )
     finally:
         bar.close()
     _print_summary(summary, err=as_json)
+    if summary.nothing_readable:
+        sys.exit(int(ExitCode.INPUT))
     sys.exit(int(ExitCode.PARTIAL if summary.errors else ExitCode.OK))
 
 
@@ -159,20 +172,39 @@ def _print_summary(summary: api.BatchSummary, err: bool) -> None:
     say()
     info = summary.info
     say(f"Lote {info.batch_id} — {info.unidad} — TAOD: {info.taod}")
+    # A file given twice, or registered by an earlier run, is not counted again as new.
+    new = [r for r in summary.results if not r.already_registered]
+    new_documents = [r for r in new if r.document_id is not None]
+    replayed = len(summary.documents) - len(new_documents)
     say(
         f"Archivos: {summary.files}   Páginas leídas: {summary.pages_read} de "
-        f"{summary.pages_total}   Documentos: {len(summary.documents)}   "
+        f"{summary.pages_total}   Documentos: {len(new_documents)}   "
         f"Páginas en blanco: {summary.blank_pages}"
     )
+    counts = type(summary)(new, info=info, files=0, pages_total=0).outcome_counts
     for key, label in OUTCOME_LABELS.items():
-        if summary.outcome_counts.get(key):
-            say(f"  {label}: {summary.outcome_counts[key]}")
+        if counts.get(key):
+            say(f"  {label}: {counts[key]}")
+    new_folios = sum(1 for r in new_documents if r.outcome is Outcome.FOLIO and r.folio)
     say(
-        f"Folios emitidos: {summary.folios_issued}   Para revisión: {summary.review}   "
+        f"Folios emitidos: {new_folios}   Para revisión: {summary.review}   "
         f"Errores: {summary.errors}"
     )
+    if replayed:
+        say(f"Ya registrados antes (mismo archivo; no son nuevos): {replayed}")
+    if summary.held_files:
+        say(
+            f"Archivos con una falla pasajera: {summary.held_files}. Vuelva a ejecutar el mismo "
+            "comando (o buzon procesar --reintentar): se leerán de nuevo."
+        )
+    for result in summary.results:
+        if result.outcome is Outcome.ERROR:
+            pages = f" (pág. {', '.join(map(str, result.pages))})" if result.pages else ""
+            say(f"  Error: {result.source}{pages}: {' '.join(result.reasons)}")
     if summary.ignored_files:
         say(f"Archivos que no son escaneos (omitidos): {len(summary.ignored_files)}")
+        for name in summary.ignored_files:
+            say(f"  Omitido: {display_name(name)}")
     if summary.report_dir:
         say(f"Reportes: {summary.report_dir}")
 

@@ -48,11 +48,44 @@ class Settings:
     max_pdf_pages: int = 500
 
 
+# Accepted range of each numeric setting (inclusive): a value outside it is a UsageError before
+# any page is read (dpi=0 made every page an error; dpi=100000 exhausted the memory).
+RANGES: dict[str, tuple[float, float]] = {
+    "dpi": (100, 600),
+    "workers": (1, 64),
+    "min_field_confidence": (0.0, 1.0),
+    "min_text_confidence": (0.0, 1.0),
+    "min_digit_confidence": (0.0, 1.0),
+    "min_nss_confidence": (0.0, 1.0),
+    "es_peticion_descartar": (0.0, 1.0),
+    "es_peticion_aceptar": (0.0, 1.0),
+    "tipo_min": (0.0, 1.0),
+    "caso_especial": (0.0, 1.0),
+    "mark_prior": (0.0, 100.0),
+    "contact_deadline_days": (0, 3650),
+    "max_image_pixels": (1_000_000, 1_000_000_000),
+    "max_pdf_pages": (1, 100_000),
+}
+
+
 def _coerce(name: str, value: Any) -> Any:
+    value = _coerce_type(name, value)
+    bounds = RANGES.get(name)
+    if value is not None and bounds is not None and not bounds[0] <= value <= bounds[1]:
+        low, high = bounds
+        raise UsageError(
+            f"Valor fuera de rango para {name}: {value!r} (debe ir de {low} a {high})."
+        )
+    return value
+
+
+def _coerce_type(name: str, value: Any) -> Any:
     kinds = {f.name: f.type for f in fields(Settings)}
     kind = kinds[name]
     if value is None:
         return None
+    if not isinstance(value, str | int | float) or ("bool" not in kind and isinstance(value, bool)):
+        raise UsageError(f"Valor inválido para {name}: debe ser un solo número o texto.")
     try:
         if "bool" in kind:
             return (
@@ -64,7 +97,7 @@ def _coerce(name: str, value: Any) -> Any:
             return int(value)
         if "float" in kind:
             return float(value)
-    except ValueError as exc:
+    except (ValueError, OverflowError) as exc:
         raise UsageError(f"Valor inválido para {name}: {value!r}") from exc
     return str(value)
 
@@ -83,6 +116,10 @@ def load_settings(
     if path is not None:
         try:
             values.update(tomllib.loads(Path(path).read_text(encoding="utf-8")))
+        except UnicodeDecodeError as exc:
+            raise UsageError(
+                f"El archivo de configuración {path} no está en UTF-8 (guárdelo como UTF-8)."
+            ) from exc
         except (OSError, tomllib.TOMLDecodeError) as exc:
             raise UsageError(f"No se pudo leer el archivo de configuración {path}: {exc}") from exc
     known = {f.name for f in fields(Settings)}

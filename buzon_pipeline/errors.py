@@ -24,7 +24,8 @@ class ExitCode(IntEnum):
     MISSING_DEPENDENCY = 4
     DATABASE = 5
     PARTIAL = 6  # the batch finished but some files or pages ended as errors
-    INTERRUPTED = 130
+    INTERRUPTED = 130  # Ctrl-C (SIGINT)
+    TERMINATED = 143  # SIGTERM (128 + 15)
 
 
 class BuzonError(Exception):

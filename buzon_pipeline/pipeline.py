@@ -8,10 +8,13 @@ validated, classified, routed and registered in this process, one transaction ea
 
 from __future__ import annotations
 
+import os
+import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from concurrent.futures.process import BrokenProcessPool as BrokenExecutor
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -26,7 +29,10 @@ from buzon_pipeline.core.model import (
     RouteThresholds,
     SourceFile,
 )
+from buzon_pipeline.core.names import display_name
+from buzon_pipeline.core.private_files import append_private_text, private_dir
 from buzon_pipeline.core.resources import models_dir
+from buzon_pipeline.core.run import die_with_parent
 from buzon_pipeline.deciding.classify import thresholds_for, verdict
 from buzon_pipeline.deciding.route import decide, document_kind
 from buzon_pipeline.deciding.textclass import TextClassifier
@@ -35,6 +41,7 @@ from buzon_pipeline.reading.analyze import PageAnalyzer
 from buzon_pipeline.reading.grouping import group_pages
 from buzon_pipeline.reading.ingest import inspect_source, iter_pages
 from buzon_pipeline.reading.letter import extract_letter
+from buzon_pipeline.reading.ocr import OcrEngineError
 from buzon_pipeline.registry.archive import PageViews, archive_original
 from buzon_pipeline.registry.results import blank_result, error_result, stored_results
 from buzon_pipeline.registry.store import Registry
@@ -60,15 +67,20 @@ class SourceOutcome:
     results: list[DocumentResult] = field(default_factory=list)
     pages_read: int = 0
     page_errors: int = 0
+    held: bool = False  # a passing failure: the next run reads the file again
 
 
 # -- page analysis in worker processes ------------------------------------------------------
 _worker_analyzer: PageAnalyzer | None = None  # one per worker process, set by its initializer
 
+# Errors that may pass: a re-run reads the page again (the file is not marked complete).
+PASSING_ERRORS = (OSError, MemoryError, TimeoutError, OcrEngineError, BrokenExecutor)
 
-def _init_worker(keep_view: PageViews | None, models_dir: Path | None) -> None:
+
+def _init_worker(keep_view: PageViews | None, models: Path | None, parent_pid: int) -> None:
     global _worker_analyzer
-    _worker_analyzer = PageAnalyzer.load(keep_view, models_dir)
+    die_with_parent(parent_pid)
+    _worker_analyzer = PageAnalyzer.load(keep_view, models)
 
 
 def _analyze_in_worker(page: Page) -> PageAnalysis:
@@ -80,12 +92,20 @@ def _safe_analyze(analyzer: PageAnalyzer, page: Page) -> PageAnalysis:
     try:
         return analyzer.analyze(page)
     except Exception as exc:  # one bad page never stops the batch; no page content in the message
-        return _error_page(
-            page.source,
-            page.source_sha256,
-            page.number,
-            f"Error al analizar la página ({type(exc).__name__}).",
-        )
+        return _failed_page(page.source, page.source_sha256, page.number, exc)
+
+
+def _failed_page(source: str, sha: str, number: int, exc: BaseException) -> PageAnalysis:
+    passing = isinstance(exc, PASSING_ERRORS)
+    message = (
+        f"Falla pasajera al leer la página ({type(exc).__name__}); se vuelve a leer en la "
+        "próxima corrida."
+        if passing
+        else f"Error al analizar la página ({type(exc).__name__})."
+    )
+    analysis = _error_page(source, sha, number, message)
+    detail = "".join(traceback.format_exception(exc))
+    return replace(analysis, retry=passing, detail=detail)
 
 
 def _error_page(source: str, sha: str, number: int, message: str) -> PageAnalysis:
@@ -93,7 +113,8 @@ def _error_page(source: str, sha: str, number: int, message: str) -> PageAnalysi
 
 
 class PageRunner:
-    """Analyse pages in order, in a process pool, holding only a few pages in memory."""
+    """Analyse pages in order, in a process pool, holding only a few pages in memory. A worker
+    that dies (killed, out of memory) costs its page a passing error, not the batch."""
 
     def __init__(
         self, workers: int, archive_dir: Path | None = None, models_dir: Path | None = None
@@ -104,18 +125,27 @@ class PageRunner:
         self._pool: ProcessPoolExecutor | None = None
         self._local: PageAnalyzer | None = None
 
+    def _new_pool(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            self.workers,
+            initializer=_init_worker,
+            initargs=(self.keep_view, self.models_dir, os.getpid()),
+        )
+
     def __enter__(self) -> PageRunner:
         if self.workers > 1:
-            self._pool = ProcessPoolExecutor(
-                self.workers, initializer=_init_worker, initargs=(self.keep_view, self.models_dir)
-            )
+            self._pool = self._new_pool()
         else:
             self._local = PageAnalyzer.load(self.keep_view, self.models_dir)
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        if self._pool is None:
+            return
+        if exc_type is not None:  # interrupted: stop the workers now, do not finish their pages
+            for process in list(getattr(self._pool, "_processes", {}).values()):
+                process.kill()
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
     def run(self, items: Iterable[Page | PageAnalysis]) -> Iterator[PageAnalysis]:
         if self._pool is None:
@@ -123,20 +153,43 @@ class PageRunner:
             for item in items:
                 yield item if isinstance(item, PageAnalysis) else _safe_analyze(self._local, item)
             return
-        window: deque[Future | PageAnalysis] = deque()
+        window: deque[tuple[Page | PageAnalysis, Future | None]] = deque()
         for item in items:
-            if isinstance(item, PageAnalysis):
-                window.append(item)
-            else:
-                window.append(self._pool.submit(_analyze_in_worker, item))
+            window.append((item, None if isinstance(item, PageAnalysis) else self._submit(item)))
             while len(window) > 2 * self.workers:
-                yield _resolve(window.popleft())
+                yield self._resolve(window)
         while window:
-            yield _resolve(window.popleft())
+            yield self._resolve(window)
 
+    def _submit(self, page: Page) -> Future:
+        assert self._pool is not None
+        try:
+            return self._pool.submit(_analyze_in_worker, page)
+        except BrokenExecutor:
+            self._restart()
+            return self._pool.submit(_analyze_in_worker, page)
 
-def _resolve(item: Future | PageAnalysis) -> PageAnalysis:
-    return item if isinstance(item, PageAnalysis) else item.result()
+    def _resolve(self, window: deque[tuple[Page | PageAnalysis, Future | None]]) -> PageAnalysis:
+        item, future = window.popleft()
+        if future is None:
+            assert isinstance(item, PageAnalysis)
+            return item
+        assert isinstance(item, Page)
+        try:
+            return future.result()
+        except BrokenExecutor as exc:
+            # This page's worker died; the pages queued behind it go to a fresh pool.
+            self._restart()
+            for index, (pending, old) in enumerate(window):
+                if old is not None and (not old.done() or old.exception() is not None):
+                    assert isinstance(pending, Page)
+                    window[index] = (pending, self._submit(pending))
+            return _failed_page(item.source, item.source_sha256, item.number, exc)
+
+    def _restart(self) -> None:
+        assert self._pool is not None
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._pool = self._new_pool()
 
 
 # -- per source file -------------------------------------------------------------------------
@@ -144,22 +197,34 @@ def process_source(
     ctx: BatchContext, runner: PageRunner, source: SourceFile, page_count: int
 ) -> SourceOutcome:
     outcome = SourceOutcome(source, page_count)
+    name = display_name(source.path)  # what the registry and the console show
     if source.error:
         ctx.registry.upsert_source(source, 0, ctx.batch_id)
-        outcome.results.append(error_result(source.path, [], source.error))
+        outcome.results.append(error_result(name, [], source.error))
         ctx.on_page(max(1, page_count))
         return outcome
     known = ctx.registry.source(source.sha256)
     if known is not None and known.complete:
         ctx.registry.link_source_to_batch(ctx.batch_id, known.id)
-        outcome.results = stored_results(ctx.registry, known.id, source.path)
+        outcome.results = stored_results(ctx.registry, known.id, name)
         outcome.pages_read = page_count
         ctx.on_page(page_count)
         return outcome
     source_id = ctx.registry.upsert_source(source, page_count, ctx.batch_id)
-    original = archive_original(
-        Path(ctx.settings.archive_dir).resolve(), source.sha256, source.path
-    )
+    try:
+        original = archive_original(
+            Path(ctx.settings.archive_dir).resolve(), source.sha256, source.path
+        )
+    except OSError as exc:  # a full disk passes: the file stays incomplete and is read again
+        _log_error(ctx.settings, name, 0, "".join(traceback.format_exception(exc)))
+        message = (
+            f"No se pudo archivar el original ({exc.strerror or type(exc).__name__}); "
+            "se vuelve a leer en la próxima corrida."
+        )
+        outcome.results.append(error_result(name, [], message))
+        outcome.held = True
+        ctx.on_page(max(1, page_count))
+        return outcome
     ctx.registry.set_original(source_id, str(original))
     analyses: list[PageAnalysis] = []
     for analysis in runner.run(_pages_or_errors(source, page_count, ctx.settings)):
@@ -174,19 +239,50 @@ def process_source(
             error=analysis.error,
             image=analysis.image,
         )
+        if analysis.detail:
+            _log_error(ctx.settings, name, analysis.number, analysis.detail)
         ctx.on_page(1)
     outcome.pages_read = sum(1 for a in analyses if a.error is None)
     outcome.page_errors = sum(1 for a in analyses if a.error is not None)
     for analysis in analyses:
         if analysis.error:
-            outcome.results.append(error_result(source.path, [analysis.number], analysis.error))
+            outcome.results.append(error_result(name, [analysis.number], analysis.error))
         elif analysis.blank:
-            outcome.results.append(blank_result(source.path, analysis.number))
-    for pages in group_pages(analyses):
-        outcome.results.append(_route_and_register(ctx, source_id, source, pages))
+            outcome.results.append(blank_result(name, analysis.number))
+    passing = [a.number for a in analyses if a.retry]
+    outcome.held = bool(passing)
+    if passing:
+        # A document may span the failed page: register none of this file now; the next run
+        # reads it whole again (documents registered before keep their folio: same hash).
+        held = [a.number for a in analyses if a.error is None and not a.blank]
+        if held:
+            outcome.results.append(
+                error_result(
+                    name,
+                    held,
+                    "En espera: el archivo se vuelve a leer completo en la próxima corrida "
+                    f"(falla pasajera en la página {', '.join(map(str, passing))}).",
+                )
+            )
+    else:
+        for pages in group_pages(analyses):
+            outcome.results.append(_route_and_register(ctx, source_id, source, pages))
+        ctx.registry.complete_source(source_id)
     outcome.results.sort(key=lambda r: r.pages[0] if r.pages else 0)
-    ctx.registry.complete_source(source_id)
     return outcome
+
+
+ERROR_LOG = "errores.log"
+
+
+def _log_error(settings: Settings, source: str, page: int, detail: str) -> None:
+    """Append a page's traceback to the owner-only error log (it may quote page content)."""
+    try:
+        folder = private_dir(Path(settings.reports_dir))
+        stamp = datetime.now().isoformat(timespec="seconds")
+        append_private_text(folder / ERROR_LOG, f"== {stamp} {source} página {page}\n{detail}\n")
+    except OSError:
+        pass  # the log is a help; its failure must not cost the page's outcome
 
 
 def _pages_or_errors(
@@ -225,7 +321,7 @@ def _route_and_register(
     is_petition = decision.outcome is not Outcome.DESCARTADO
     servicio = scores.servicio_top[0] if is_petition else None
     result = DocumentResult(
-        source=source.path,
+        source=display_name(source.path),
         pages=[p.number for p in pages],
         kind=kind,
         outcome=decision.outcome,

@@ -36,6 +36,7 @@ from buzon_pipeline.desk.review_page import (
 from buzon_pipeline.desk.review_server import start_in_thread
 from buzon_pipeline.errors import ExitCode, UsageError
 from buzon_pipeline.registry.store import Registry
+from tests.conftest import skip_unless_ci
 
 from .registry_reader import RegistryReader
 
@@ -479,7 +480,17 @@ def served(queue):
     server.stop()
 
 
-def _request(server, method: str, path: str, body: dict | None = None, **headers: str):
+def _request(
+    server,
+    method: str,
+    path: str,
+    body: dict | None = None,
+    anonymous: bool = False,
+    **headers: str,
+):
+    """A request as the owner's browser sends it (with the cookie), or `anonymous`."""
+    if not anonymous:
+        headers.setdefault("Cookie", f"buzon_clave={server.secret}")
     parts = urlsplit(server.url)
     conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
     data = urlencode(body) if body is not None else None
@@ -571,7 +582,7 @@ def test_revisar_servir_prints_the_url_serves_and_stops_on_ctrl_c(queue):
     )
     try:
         url = json.loads(process.stdout.readline())["url"]
-        assert re.fullmatch(r"http://127\.0\.0\.1:\d+/", url)
+        assert re.fullmatch(r"http://127\.0\.0\.1:\d+/\?clave=[\w-]{40,}", url)
         with urllib.request.urlopen(url, timeout=10) as response:
             assert f"Documento {doc}" in response.read().decode("utf-8")
         process.send_signal(signal.SIGINT)
@@ -580,3 +591,81 @@ def test_revisar_servir_prints_the_url_serves_and_stops_on_ctrl_c(queue):
         if process.poll() is None:
             process.kill()
     assert process.returncode == 0 and "Servidor detenido" in err
+
+
+# -- only the user who started the server can use it (issue 14) --------------------------------
+OTHER_UID = 65534  # nobody
+
+_AS_OTHER_USER = r"""
+import http.client, json, sys
+port, token, doc = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+out = {}
+for path in ("/", "/index.html", "/?clave=adivinada"):
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    c.request("GET", path, headers={"Host": f"127.0.0.1:{port}"})
+    r = c.getresponse()
+    out[path] = [r.status, r.read().decode("utf-8")]
+body = f"token={token}&documento={doc}&resultado=descartado"
+c = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+c.request("POST", "/decidir", body, headers={
+    "Host": f"127.0.0.1:{port}", "Content-Type": "application/x-www-form-urlencoded"})
+r = c.getresponse()
+out["POST"] = [r.status, r.read().decode("utf-8")]
+print(json.dumps(out))
+"""
+
+
+def test_another_local_account_gets_nothing_from_the_server(queue, served):
+    """As another uid, with the port and even the form token: 403, no personal data, no
+    decision (it once discarded a document and erased its data)."""
+    if os.getuid() != 0:
+        skip_unless_ci("cambiar de usuario requiere root")
+    doc = queue.add(**queue.ready())
+    port = served.server.server_address[1]
+    done = subprocess.run(
+        ["/usr/bin/python3", "-c", _AS_OTHER_USER, str(port), served.token, str(doc)],
+        user=OTHER_UID,
+        group=OTHER_UID,
+        extra_groups=[],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd="/",
+    )
+    assert done.returncode == 0, done.stderr
+    answers = json.loads(done.stdout)
+    for status, body in answers.values():
+        assert status == 403, (status, body)
+        assert "Acceso denegado" in body
+        for secret in (NSS, PHONE, NAME, served.secret, f"Documento {doc}"):
+            assert secret not in body
+    assert queue.document(doc).outcome == "revision"
+    assert queue.field(doc, "nss").value == NSS  # not erased
+
+
+def test_the_printed_url_opens_the_page_and_sets_the_cookie(queue, served):
+    doc = queue.add(**queue.ready())
+    query = urlsplit(served.url).query
+    parts = urlsplit(served.url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    conn.request("GET", f"/?{query}")
+    response = conn.getresponse()
+    page = response.read().decode("utf-8")
+    cookie = response.getheader("Set-Cookie")
+    conn.close()
+    assert response.status == 200 and f"Documento {doc}" in page
+    assert cookie.startswith(f"buzon_clave={served.secret};")
+    assert "HttpOnly" in cookie and "SameSite=Strict" in cookie
+    # Without it, neither the page nor a decision (the form token alone is not enough).
+    assert _request(served, "GET", "/", anonymous=True)[0] == 403
+    form = {"token": served.token, "documento": str(doc), "resultado": "descartado"}
+    assert _request(served, "POST", "/decidir", form, anonymous=True)[0] == 403
+    assert queue.document(doc).outcome == "revision"
+
+
+def test_too_many_form_fields_is_a_400_not_a_traceback(queue, served):
+    doc = queue.add(**queue.ready())
+    form = {f"x{i}": "1" for i in range(60)} | {"token": served.token, "documento": str(doc)}
+    status, text = _request(served, "POST", "/decidir", form)
+    assert status == 400 and "demasiados campos" in text and "Traceback" not in text
+    assert queue.document(doc).outcome == "revision"

@@ -33,8 +33,6 @@ class Outcome(StrEnum):
     CERRADO_DESINTERES = "cerrado_desinteres"
 
 
-
-
 @dataclass(frozen=True)
 class SourceFile:
     """One input file as given on the command line (or found in a folder)."""
@@ -93,6 +91,10 @@ class PageAnalysis:
     marks: dict[str, bool] = field(default_factory=dict)
     notes: tuple[str, ...] = ()  # Spanish remarks for the TAOD
     error: str | None = None
+    # The error may pass (I/O, memory, OCR engine crash, a worker killed): the file is not
+    # complete and the next run reads it again. `detail` is the traceback, for the error log.
+    retry: bool = False
+    detail: str | None = None
     rotation: int = 0
     skew: float = 0.0
     image: str | None = None  # archived view of the page (field boxes are in its pixels)
@@ -166,9 +168,7 @@ class DocumentResult:
             "folio": self.folio,
             "tipo": self.tipo,
             "caso_especial": self.caso_especial,
-            "fields": {
-                name: self.fields.get(name, EMPTY_FIELD).as_json() for name in FIELDS
-            },
+            "fields": {name: self.fields.get(name, EMPTY_FIELD).as_json() for name in FIELDS},
             "reasons": self.reasons,
         }
 

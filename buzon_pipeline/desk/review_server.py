@@ -1,11 +1,15 @@
-"""`buzon revisar --servir`: the review page served on this machine only, so each decision is
-one click instead of a copied command.
+"""`buzon revisar --servir`: the review page served on this machine only, so each decision is one
+click instead of a copied command.
 
-The page carries personal data and the form writes to the registry, so the server listens on
-127.0.0.1 only, answers only requests addressed to 127.0.0.1/localhost on its port (a web page
-elsewhere cannot reach it through DNS rebinding), and accepts a decision only with the random
-token of this start, which a page from another site cannot read (no cross-site posts). It logs
-nothing: bodies and query strings hold the corrected values.
+The page carries personal data and the form writes to the registry, so only the user who
+started the server can use it: every start draws a secret (`clave`) that is printed in the URL
+on that user's terminal and never sent to a request without it; opening that URL sets it as a
+cookie (HttpOnly, SameSite=Strict) for the next requests. Any other local account that finds
+the port gets a 403 and no personal data. The server also listens on 127.0.0.1 only, answers
+only requests addressed to 127.0.0.1/localhost on its port (a web page elsewhere cannot reach
+it through DNS rebinding), and accepts a decision only with the random token of this start,
+which a page from another site cannot read (no cross-site posts). It logs nothing: bodies and
+query strings hold the corrected values.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from http import HTTPStatus
+from http.cookies import CookieError, SimpleCookie
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -40,6 +45,9 @@ from buzon_pipeline.registry.store import Registry
 from buzon_pipeline.reports.summary import refresh_reports
 
 HOST = "127.0.0.1"
+SECRET_PARAM = "clave"
+COOKIE = "buzon_clave"
+MAX_FIELDS = 50
 MAX_BODY = 64 * 1024  # a decision is a few short fields
 _HEADERS = {
     "Cache-Control": "no-store",
@@ -61,11 +69,17 @@ class ReviewHTTPServer(ThreadingHTTPServer):
         self.registry = registry
         self.settings = settings
         self.token = secrets.token_urlsafe(24)
+        self.secret = secrets.token_urlsafe(32)  # access: only in the URL the owner is shown
         self.decision_lock = threading.Lock()
 
     @property
-    def url(self) -> str:
+    def base_url(self) -> str:
         return f"http://{HOST}:{self.server_address[1]}/"
+
+    @property
+    def url(self) -> str:
+        """The address to open: carries the secret (print it only to the owner)."""
+        return f"{self.base_url}?{SECRET_PARAM}={self.secret}"
 
 
 @dataclass
@@ -82,6 +96,10 @@ class RunningServer:
     @property
     def token(self) -> str:
         return self.server.token
+
+    @property
+    def secret(self) -> str:
+        return self.server.secret
 
     def stop(self) -> None:
         self.server.shutdown()
@@ -133,7 +151,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     # -- routing ---------------------------------------------------------------------------
     def do_GET(self) -> None:
-        if not self._host_allowed():
+        if not self._host_allowed() or not self._authorized():
             return
         path = urlsplit(self.path).path
         if path not in ("/", "/index.html"):
@@ -152,7 +170,7 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(HTTPStatus.OK, page.encode("utf-8"), "text/html; charset=utf-8")
 
     def do_POST(self) -> None:
-        if not self._host_allowed():
+        if not self._host_allowed() or not self._authorized():
             return
         if urlsplit(self.path).path != "/decidir":
             self._send_page(HTTPStatus.NOT_FOUND, "No encontrado", "<p>Página no encontrada.</p>")
@@ -229,6 +247,28 @@ class _Handler(BaseHTTPRequestHandler):
         return decision, folder
 
     # -- request checks --------------------------------------------------------------------
+    def _authorized(self) -> bool:
+        """The request carries this start's secret (cookie, or the URL printed to the owner);
+        otherwise a 403 that says nothing about the queue."""
+        expected = self.server.secret.encode()
+        query = parse_qs(urlsplit(self.path).query, max_num_fields=MAX_FIELDS)
+        offered = [v.encode() for v in query.get(SECRET_PARAM, [])[-1:]]
+        cookies = SimpleCookie()
+        try:
+            cookies.load(self.headers.get("Cookie", ""))
+        except CookieError:
+            pass
+        if COOKIE in cookies:
+            offered.append(cookies[COOKIE].value.encode())
+        if any(hmac.compare_digest(value, expected) for value in offered):
+            return True
+        self._fail(
+            HTTPStatus.FORBIDDEN,
+            "Acceso denegado: abra la dirección completa que mostró «buzon revisar --servir» "
+            "en la terminal de quien lo inició.",
+        )
+        return False
+
     def _allowed_hosts(self) -> set[str]:
         port = self.server.server_address[1]
         return {f"{HOST}:{port}", f"localhost:{port}"}
@@ -259,7 +299,11 @@ class _Handler(BaseHTTPRequestHandler):
             self._fail(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "Solicitud demasiado grande.")
             return None
         body = self.rfile.read(length).decode("utf-8", errors="replace")
-        parsed = parse_qs(body, keep_blank_values=True, max_num_fields=50)
+        try:
+            parsed = parse_qs(body, keep_blank_values=True, max_num_fields=MAX_FIELDS)
+        except ValueError:  # more fields than any form of the page has
+            self._fail(HTTPStatus.BAD_REQUEST, "Solicitud con demasiados campos.")
+            return None
         return {key: values[-1] for key, values in parsed.items()}
 
     def _wants_json(self) -> bool:
@@ -290,6 +334,12 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
+        if status is HTTPStatus.OK:
+            # HttpOnly: no script reads it; Strict: no other site's page sends it.
+            self.send_header(
+                "Set-Cookie",
+                f"{COOKIE}={self.server.secret}; HttpOnly; SameSite=Strict; Path=/",
+            )
         for name, value in _HEADERS.items():
             self.send_header(name, value)
         self.end_headers()

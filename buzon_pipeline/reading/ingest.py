@@ -7,8 +7,13 @@ Bad input (empty, corrupt, encrypted, too large, unsupported) becomes a `SourceF
 from __future__ import annotations
 
 import hashlib
+import os
+import re
+import sys
+import tempfile
 import warnings
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -125,6 +130,10 @@ def _pdf_pages(
     from pdf2image import convert_from_path
 
     for number in range(1, count + 1):
+        too_big = _pdf_page_too_big(source.path, number, settings)
+        if too_big:
+            yield number, too_big
+            continue
         try:
             images = convert_from_path(
                 source.path, dpi=settings.dpi, first_page=number, last_page=number, grayscale=True
@@ -140,10 +149,60 @@ def _pdf_pages(
         )
 
 
+def _pdf_page_too_big(path: str, number: int, settings: Settings) -> str | None:
+    """The pixel limit applies before rasterizing: a 100-inch page at 300 dpi is 900 Mpx."""
+    from pdf2image import pdfinfo_from_path
+
+    try:
+        info = pdfinfo_from_path(path, first_page=number, last_page=number)
+    except Exception:  # the rasterizer will name the damage
+        return None
+    size = next((v for k, v in info.items() if k.startswith("Page") and k.endswith("size")), "")
+    match = re.match(r"\s*([\d.]+) x ([\d.]+) pts", str(size))
+    if not match:
+        return None
+    width_in, height_in = (float(v) / 72.0 for v in match.groups())
+    pixels = width_in * settings.dpi * height_in * settings.dpi
+    if pixels <= settings.max_image_pixels:
+        return None
+    return (
+        f"La página {number} del PDF es demasiado grande ({width_in:.0f} × {height_in:.0f} "
+        f"pulgadas; {pixels / 1e6:.0f} millones de píxeles a {settings.dpi} ppp, máximo "
+        f"{settings.max_image_pixels / 1e6:.0f})."
+    )
+
+
+@contextmanager
+def _decoder_messages() -> Iterator[list[str]]:
+    """Collect what the C decoders (libtiff, libjpeg) print on stderr while decoding: their
+    English warnings never reach the console, and they are evidence of damaged image data."""
+    messages: list[str] = []
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with tempfile.TemporaryFile() as capture:  # in the run's private temporary folder
+        os.dup2(capture.fileno(), 2)
+        try:
+            yield messages
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+            capture.seek(0)
+            text = capture.read().decode("utf-8", "replace")
+            # Directory (tag) warnings are about metadata, not pixels: a scanner's private tag.
+            messages.extend(
+                line
+                for line in text.splitlines()
+                if line.strip() and not line.startswith("TIFFReadDirectory")
+            )
+
+
+DAMAGED_DATA = "La imagen está dañada: parte de sus datos no se pudo decodificar."
+
+
 def _open_image(path: str, settings: Settings) -> Image.Image:
     Image.MAX_IMAGE_PIXELS = settings.max_image_pixels
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), _decoder_messages() as messages:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(path)
             image.load()
@@ -153,6 +212,8 @@ def _open_image(path: str, settings: Settings) -> Image.Image:
         ) from exc
     except (OSError, SyntaxError, ValueError) as exc:
         raise _InputProblem("La imagen está dañada o su formato no se reconoce.") from exc
+    if messages:
+        raise _InputProblem(DAMAGED_DATA)
     return image
 
 
@@ -169,9 +230,13 @@ def _image_pages(source: SourceFile, settings: Settings) -> Iterator[Page | tupl
         return
     for index, frame in enumerate(ImageSequence.Iterator(image), start=1):
         try:
-            gray, dpi = _normalise_frame(frame, settings)
+            with _decoder_messages() as messages:
+                gray, dpi = _normalise_frame(frame, settings)
         except (OSError, ValueError):
             yield index, f"No se pudo leer la página {index} de la imagen."
+            continue
+        if messages:
+            yield index, f"Página {index}: {DAMAGED_DATA}"
             continue
         yield Page(source.path, source.sha256, index, gray, dpi)
 

@@ -7,6 +7,7 @@ runs single-threaded and the pipeline parallelises across pages instead.
 from __future__ import annotations
 
 import os
+import subprocess
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,6 +20,11 @@ from buzon_pipeline.errors import MissingDependencyError
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 LANG = "spa"
+
+
+class OcrEngineError(RuntimeError):
+    """Tesseract failed on a page (crashed, killed, could not write its files): an error that
+    may pass, so the page is read again on the next run instead of being taken as empty."""
 
 
 @dataclass(frozen=True)
@@ -70,8 +76,10 @@ def read(
         data = pytesseract.image_to_data(
             Image.fromarray(gray), lang=lang, config=config, output_type=pytesseract.Output.DICT
         )
-    except pytesseract.TesseractError:
-        return EMPTY
+    except pytesseract.TesseractError as exc:
+        raise OcrEngineError(f"Tesseract terminó con el código {exc.status}") from None
+    except (subprocess.CalledProcessError, pytesseract.TesseractNotFoundError) as exc:
+        raise OcrEngineError(f"Tesseract no respondió ({type(exc).__name__})") from None
     return _assemble(data)
 
 

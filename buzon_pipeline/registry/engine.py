@@ -10,6 +10,8 @@ from typing import Any
 from sqlalchemy import create_engine, event, make_url
 from sqlalchemy.engine import Connection, Engine
 
+from buzon_pipeline.core.private_files import private_dir
+
 # Seconds a SQLite writer waits for another process's transaction before giving up.
 SQLITE_BUSY_TIMEOUT = 60
 
@@ -20,11 +22,19 @@ def create_private_sqlite_file(url: str) -> None:
     if not url.startswith(prefix) or url == "sqlite:///:memory:":
         return
     path = Path(url[len(prefix) :])
-    if path.parent and not path.parent.exists():
-        path.parent.mkdir(parents=True, mode=0o700)
-    if not path.exists():
-        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
-    os.chmod(path, 0o600)
+    if path.exists() and not path.is_file():
+        raise NotAFileError(f"{path} no es un archivo de base de datos")
+    private_dir(path.parent)
+    try:  # created here owner-only; an existing file (ours or not) keeps its mode
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return
+    os.fchmod(fd, 0o600)
+    os.close(fd)
+
+
+class NotAFileError(OSError):
+    pass
 
 
 def make_engine(url: str) -> Engine:

@@ -15,12 +15,14 @@ from pathlib import Path
 
 from alembic.util import CommandError
 from sqlalchemy import select, update
-from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from buzon_pipeline.core.model import DocumentResult, Field, Kind, Outcome, SourceFile
+from buzon_pipeline.core.names import display_name
 from buzon_pipeline.errors import DatabaseError
-from buzon_pipeline.registry.engine import create_private_sqlite_file, make_engine
+from buzon_pipeline.registry.engine import NotAFileError, create_private_sqlite_file, make_engine
 from buzon_pipeline.registry.folios import issue_folio_or_link_duplicate
 from buzon_pipeline.registry.migrate import upgrade_to_head
 from buzon_pipeline.registry.schema import (
@@ -42,6 +44,13 @@ class Registry:
             create_private_sqlite_file(url)
             self.engine = make_engine(url)
             upgrade_to_head(self.engine)
+        except NotAFileError as exc:
+            raise DatabaseError(f"No se pudo abrir la base de datos: {exc}.") from exc
+        except SADatabaseError as exc:  # e.g. "file is not a database": no value to leak
+            raise DatabaseError(
+                "No se pudo abrir la base de datos: el archivo está dañado o no es una base "
+                f"de datos ({type(exc.orig).__name__ if exc.orig else type(exc).__name__})."
+            ) from exc
         except (SQLAlchemyError, OSError, ImportError, CommandError) as exc:
             raise DatabaseError(f"No se pudo abrir la base de datos: {type(exc).__name__}") from exc
 
@@ -51,9 +60,15 @@ class Registry:
             try:
                 yield session
                 session.commit()
-            except OperationalError as exc:
+            except IntegrityError:
                 session.rollback()
-                raise DatabaseError("Error al escribir en la base de datos.") from exc
+                raise  # the callers' concurrency retries handle these
+            except SADatabaseError as exc:  # locked, unreachable, malformed (a damaged file)
+                session.rollback()
+                raise DatabaseError(
+                    "Error al leer o escribir en la base de datos (¿archivo dañado o servidor "
+                    "inaccesible?)."
+                ) from exc
             except Exception:
                 session.rollback()
                 raise
@@ -91,11 +106,13 @@ class Registry:
             return self._upsert_source(source, page_count, batch_id)
 
     def _upsert_source(self, source: SourceFile, page_count: int, batch_id: int) -> int:
-        key = source.sha256 or f"sin-hash:{source.path}"
+        key = source.sha256 or f"sin-hash:{display_name(source.path)}"
         with self.session() as s:
             row = s.scalars(select(SourceRow).where(SourceRow.sha256 == key)).first()
             if row is None:
-                row = SourceRow(sha256=key, path=source.path, size=source.size, batch_id=batch_id)
+                row = SourceRow(
+                    sha256=key, path=display_name(source.path), size=source.size, batch_id=batch_id
+                )
                 s.add(row)
             row.page_count, row.error = page_count, source.error
             s.flush()
@@ -129,6 +146,21 @@ class Registry:
     def complete_source(self, source_id: int) -> None:
         with self.session() as s:
             s.execute(update(SourceRow).where(SourceRow.id == source_id).values(complete=True))
+
+    def reopen_for_retry(self) -> list[str]:
+        """Mark files with unreadable pages (or never finished) to be read again, and return
+        their archived originals (`procesar --reintentar`)."""
+        with self.session() as s:
+            with_errors = select(PageRow.source_id).where(PageRow.error.is_not(None))
+            rows = s.scalars(
+                select(SourceRow).where(
+                    SourceRow.original.is_not(None),
+                    (SourceRow.complete.is_(False)) | SourceRow.id.in_(with_errors),
+                )
+            ).all()
+            for row in rows:
+                row.complete = False
+            return [row.original for row in rows if row.original]
 
     # -- documents --------------------------------------------------------------------------
     def existing_document(self, source_id: int, first_page: int) -> DocumentRow | None:

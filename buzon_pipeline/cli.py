@@ -94,6 +94,11 @@ def _install_spanish() -> None:
             module._ = _es  # type: ignore[attr-defined]
         if hasattr(module, "ngettext"):
             module.ngettext = _nes  # type: ignore[attr-defined]
+    # Type names go into messages untranslated ("'abc' is not a valid integer range").
+    click.types.IntParamType.name = "entero"
+    click.types.IntRange.name = "entero"
+    click.types.FloatParamType.name = "número"
+    click.types.FloatRange.name = "número"
 
 
 _install_spanish()

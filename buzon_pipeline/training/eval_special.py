@@ -2,7 +2,8 @@
 
     python -m buzon_pipeline.training.eval_special             # measure on test, print figures
     python -m buzon_pipeline.training.eval_special --elegir    # choose on dev, write the file
-    python -m buzon_pipeline.training.eval_special --particion dev --archivo otros.jsonl
+    python -m buzon_pipeline.training.eval_special --archivo otros.jsonl   # other texts
+    python -m buzon_pipeline.training.eval_special --contra-marca   # tipo_contra_marca on dev
 
 A text is a caso especial when the rules (`deciding.special_rules`) find a category and the
 model's probability reaches `caso_reglas`, or when the model alone reaches `caso_solo_modelo`
@@ -93,9 +94,51 @@ def _texts_and_truth(path: Path) -> tuple[list[str], list[bool]]:
     return [e.text for e in examples], [bool(e.caso_especial) for e in examples]
 
 
+MARK_GRID = [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.98]
+MARK_ACCURACY = 0.95
+
+
+def mark_disagreements(classifier: TextClassifier, path: Path) -> list[tuple[float, bool]]:
+    """Volantes of a split with exactly one mark «(x)» written in their text whose model type
+    contradicts it: (the model's probability of its type, whether that type is the true one)."""
+    import re
+
+    from buzon_pipeline.core.vocab import MARK_TO_TIPOS
+
+    marks = {m: re.compile(rf"{m[:4]}\w*\s*\(\s*x\s*\)", re.I) for m in MARK_TO_TIPOS}
+    with path.open(encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle if line.strip()]
+    items = []
+    for row in rows:
+        found = [m for m, pattern in marks.items() if pattern.search(row["text"])]
+        if row.get("tipo") and len(found) == 1:
+            items.append((row, found[0]))
+    scores = classifier.predict_many([row["text"] for row, _ in items])
+    out = []
+    for (row, mark), score in zip(items, scores, strict=True):
+        tipo, p = score.tipo_top
+        if tipo not in MARK_TO_TIPOS[mark]:
+            out.append((p, tipo == row["tipo"]))
+    return out
+
+
+def choose_mark_threshold(disagreements: list[tuple[float, bool]]) -> float:
+    """The lowest cut from which the text overruling a mark was right >= MARK_ACCURACY on dev."""
+    for cut in MARK_GRID:
+        chosen = [right for p, right in disagreements if p >= cut]
+        if chosen and sum(chosen) / len(chosen) >= MARK_ACCURACY:
+            return cut
+    return 1.01
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--elegir", action="store_true", help="elige los umbrales en dev")
+    parser.add_argument(
+        "--contra-marca",
+        action="store_true",
+        help="elige en dev tipo_contra_marca (cuándo el texto puede contradecir la casilla)",
+    )
     parser.add_argument("--particion", default="test", choices=["train", "dev", "test"])
     parser.add_argument("--archivo", type=Path, help="otro JSONL con text y caso_especial")
     parser.add_argument("--corpus", type=Path, default=Path("corpus/clasificador"))
@@ -103,6 +146,19 @@ def main(argv: list[str] | None = None) -> None:
 
     model_dir = default_model_dir()
     classifier = TextClassifier.load(model_dir)
+    if args.contra_marca:
+        found = mark_disagreements(classifier, args.corpus / "dev.jsonl")
+        for cut in MARK_GRID:
+            chosen = [right for p, right in found if p >= cut]
+            print(
+                f"  corte {cut}: el texto contradice la casilla en {len(chosen)}, "
+                f"acierta en {sum(chosen)}"
+            )
+        print(
+            f"tipo_contra_marca elegido en dev ({len(found)} desacuerdos): "
+            f"{choose_mark_threshold(found)}"
+        )
+        return
     if args.elegir:
         texts, truth = _texts_and_truth(args.corpus / "dev.jsonl")
         probs = [s.caso_especial for s in classifier.predict_many(texts)]

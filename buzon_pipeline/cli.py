@@ -401,7 +401,10 @@ def _desk(config_file: str | None, **overrides: Any) -> api.Desk:
 def _say_refreshed(folders: list[Path], quiet: bool) -> None:
     if not quiet:
         for folder in folders:
-            click.echo(f"Reportes actualizados: {Path(folder).resolve()}")
+            if Path(folder).name == "capturas-pendientes":
+                click.echo(f"Folios por capturar en SIADE (de hoy): {Path(folder).resolve()}")
+            else:
+                click.echo(f"Reportes del lote actualizados: {Path(folder).resolve()}")
 
 
 def _table(rows: list[list[str]]) -> list[str]:

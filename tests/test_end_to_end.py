@@ -277,8 +277,9 @@ def test_after_batch_documents_match_the_registry(run):
     assert special and (folder / "casos_especiales.html").is_file()
 
 
-def test_rerun_batch_reports_the_replayed_files(run):
+def test_rerun_lists_each_folio_once_in_the_lote_that_issued_it(run):
     tmp, _, first, _ = run
-    folios = sum(1 for r in parse(first.stdout) if r["outcome"] == "folio")
-    sheet = load_workbook(_batch_folder(tmp, 2) / "siade.xlsx").active
-    assert sheet.max_row - 1 == folios
+    folios = sorted(r["folio"] for r in parse(first.stdout) if r["outcome"] == "folio")
+    sheet = load_workbook(_batch_folder(tmp, 1) / "siade.xlsx").active
+    assert sorted(row[0] for row in sheet.iter_rows(min_row=2, values_only=True)) == folios
+    assert not list((tmp / "reportes").glob("*/lote-2"))  # the re-run made no lote

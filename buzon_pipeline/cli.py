@@ -104,12 +104,10 @@ def _install_spanish() -> None:
 _install_spanish()
 
 
-class _Command(click.Command):
-    """A command whose usage line reads «[OPCIONES]» and whose help ends with examples."""
+class _Examples:
+    """Help that ends with «Ejemplos:», one command per line as written in the epilog."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("options_metavar", "[OPCIONES]")
-        super().__init__(*args, **kwargs)
+    epilog: str | None
 
     def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         if self.epilog:
@@ -120,7 +118,15 @@ class _Command(click.Command):
                     formatter.write(" " * formatter.current_indent + line.strip() + "\n")
 
 
-class _Group(click.Group):
+class _Command(_Examples, click.Command):
+    """A command whose usage line reads «[OPCIONES]» and whose help ends with examples."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", "[OPCIONES]")
+        super().__init__(*args, **kwargs)
+
+
+class _Group(_Examples, click.Group):
     command_class = _Command
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

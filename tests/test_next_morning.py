@@ -322,6 +322,7 @@ def test_every_command_has_spanish_help_with_examples(command: str) -> None:
 def test_group_help_lists_whole_descriptions_in_spanish() -> None:
     result = _run("--help")
     assert "Comandos:" in result.output and "(act." not in result.output
+    assert "Ejemplos:" in result.output and "\n  buzon contactos\n" in result.output
     assert "Commands" not in result.output
 
 

@@ -8,12 +8,12 @@ on the registry (contact follow-up, human review, reports). The CLI calls only t
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 
 from buzon_pipeline.config import Settings
-from buzon_pipeline.core.model import BatchInfo, DocumentResult, Outcome, ResultSet
+from buzon_pipeline.core.model import BatchInfo, DocumentResult, Outcome, ResultSet, SourceFile
 from buzon_pipeline.core.names import display_name
 from buzon_pipeline.core.private_files import check_writable_dir
 from buzon_pipeline.core.resources import TEXT_MODEL, models_dir
@@ -46,6 +46,7 @@ from buzon_pipeline.pipeline import build_context, inspect_all, run_sources
 from buzon_pipeline.reading import ocr
 from buzon_pipeline.reading.analyze import PageAnalyzer
 from buzon_pipeline.reading.ingest import expand_inputs
+from buzon_pipeline.registry.results import stored_results
 from buzon_pipeline.registry.store import Registry
 from buzon_pipeline.reports.summary import refresh_reports, write_reports
 
@@ -66,6 +67,28 @@ class BatchSummary(ResultSet):
     nothing_readable: bool = False
     # Files with a passing failure (I/O, memory, engine crash): read again on the next run.
     held_files: int = 0
+    # False when every file had been processed before: no lote was created (`info` is then
+    # the lote of the first file).
+    new_batch: bool = True
+    # Files given again that an earlier lote already processed: (file, that lote).
+    already_processed: list[tuple[str, int]] = field(default_factory=list)
+
+
+REPORTS_DIR_KEY = "reports_dir"
+
+
+def with_reports_dir(registry: Registry, settings: Settings, store: bool = False) -> Settings:
+    """Settings whose `reports_dir` is the registry's one report folder, absolute.
+
+    A folder given for this command (--reportes, config or environment) wins; otherwise the one
+    stored in the registry at its first batch; otherwise ./reportes. `store` (the batch) saves
+    the folder used the first time, so every later command, from any folder, writes there."""
+    stored = registry.get_setting(REPORTS_DIR_KEY)
+    chosen = settings.reports_dir or stored or "reportes"
+    absolute = str(Path(chosen).expanduser().resolve())
+    if store and stored is None:
+        registry.set_setting_once(REPORTS_DIR_KEY, absolute)
+    return replace(settings, reports_dir=absolute)
 
 
 def process_batch(
@@ -93,8 +116,11 @@ def process_batch(
     if listing.missing:
         raise NoInputError(f"No existe: {', '.join(map(display_name, listing.missing))}")
     if not listing.files and not retry:
-        raise NoInputError("No se encontraron escaneos (PDF, TIFF, JPEG o PNG) en lo indicado.")
-    check_writable_dir(Path(settings.reports_dir), "reportes")
+        raise NoInputError(
+            "No se encontraron escaneos (PDF, TIFF, JPEG, PNG, WEBP, BMP o HEIC) en lo indicado."
+        )
+    if settings.reports_dir:  # given for this run; the registry's own folder is checked below
+        check_writable_dir(Path(settings.reports_dir), "reportes")
     check_writable_dir(Path(settings.archive_dir), "archivo")
     ocr.check_available()
     check_page_models(settings)
@@ -104,6 +130,8 @@ def process_batch(
         except ModelNotFoundError as exc:
             raise MissingDependencyError(str(exc)) from exc
     registry = Registry(settings.db_url)
+    settings = with_reports_dir(registry, settings, store=True)
+    check_writable_dir(Path(settings.reports_dir), "reportes")
     files = list(listing.files)
     if retry:
         files += [path for path in registry.reopen_for_retry() if path not in files]
@@ -112,11 +140,14 @@ def process_batch(
                 "No hay archivos que reintentar: todo lo registrado tiene resultado."
             )
     with private_temp_dir():
-        received_at = datetime.now()
-        batch_id = registry.start_batch(taod, unidad, received_at)
         sources = inspect_all(files, settings)
+        already = _already_processed(registry, sources)
         if on_total:
             on_total(sum(max(1, count) for _, count in sources))
+        if len(already) == len(sources):
+            return _replay_only(registry, settings, sources, already, on_page, on_result)
+        received_at = datetime.now()
+        batch_id = registry.start_batch(taod, unidad, received_at)
         ctx = build_context(settings, registry, classifier, batch_id, unidad, on_page)
         summary = BatchSummary(
             [],
@@ -124,6 +155,7 @@ def process_batch(
             files=len(sources),
             pages_total=sum(c for _, c in sources),
             ignored_files=listing.ignored,
+            already_processed=[(path, lote) for path, (_, lote) in already.items()],
         )
         for outcome in run_sources(ctx, sources):
             summary.pages_read += outcome.pages_read
@@ -152,6 +184,58 @@ def check_page_models(settings: Settings) -> None:
             f"Falta o está dañado un modelo del programa ({type(exc).__name__}): reinstale el "
             "paquete o vuelva a entrenar los modelos (ver README, «Modelos»)."
         ) from exc
+
+
+def _already_processed(
+    registry: Registry, sources: list[tuple[SourceFile, int]]
+) -> dict[str, tuple[int, int]]:
+    """Files an earlier run finished (same sha256): path → (source id, the lote that did)."""
+    found: dict[str, tuple[int, int]] = {}
+    for source, _ in sources:
+        if not source.sha256:
+            continue
+        known = registry.source(source.sha256)
+        if known is not None and (known.complete or (source.error and known.error)):
+            found[source.path] = (known.id, known.batch_id)
+    return found
+
+
+def _replay_only(
+    registry: Registry,
+    settings: Settings,
+    sources: list[tuple[SourceFile, int]],
+    already: dict[str, tuple[int, int]],
+    on_page: Callable[[int], None] | None,
+    on_result: Callable[[DocumentResult], None] | None,
+) -> BatchSummary:
+    """Every file was processed before: no new lote; the stored results are shown again and
+    the reports of the lotes that processed them are rewritten (they may have been deleted)."""
+    results: list[DocumentResult] = []
+    for source, count in sources:
+        source_id, _ = already[source.path]
+        replayed = stored_results(registry, source_id, source.path)
+        results.extend(replayed)
+        if on_page:
+            on_page(max(1, count))
+        if on_result:
+            for result in replayed:
+                on_result(result)
+    lotes = sorted({lote for _, lote in already.values()})
+    first = registry.batch(lotes[0])
+    folder, files = write_reports(registry, lotes[0], settings)
+    for lote in lotes[1:]:
+        write_reports(registry, lote, settings)
+    return BatchSummary(
+        results,
+        info=BatchInfo(first.id, first.taod, first.unidad, first.received_at),
+        files=len(sources),
+        pages_total=sum(c for _, c in sources),
+        pages_read=sum(c for _, c in sources),
+        report_dir=folder,
+        report_files=files,
+        new_batch=False,
+        already_processed=[(path, lote) for path, (_, lote) in already.items()],
+    )
 
 
 # The public names; the parsers validate what the TAOD types (UsageError in Spanish).
@@ -249,4 +333,6 @@ class Desk:
 
 
 def open_desk(settings: Settings) -> Desk:
-    return Desk(settings, Registry(settings.db_url))
+    """The desk on an existing registry: it never creates a database (exit 5 instead)."""
+    registry = Registry(settings.db_url, create=False)
+    return Desk(with_reports_dir(registry, settings), registry)

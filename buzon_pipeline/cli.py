@@ -26,6 +26,116 @@ from buzon_pipeline.core.run import Terminated, handle_sigterm
 from buzon_pipeline.core.vocab import CONSULTA_URL, FIELD_LABELS, OUTCOME_LABELS
 from buzon_pipeline.errors import BuzonError, ExitCode, UsageError
 
+# -- click's own texts in Spanish -------------------------------------------------------------
+# click marks its messages with gettext; the TAOD reads them (usage, help, errors), so they are
+# translated here, once, by replacing the `_`/`ngettext` that click's modules call.
+_CLICK_ES = {
+    "Usage:": "Uso:",
+    "Options": "Opciones",
+    "Commands": "Comandos",
+    "Positional arguments": "Argumentos",
+    "Show this message and exit.": "Muestra esta ayuda y termina.",
+    "Show the version and exit.": "Muestra la versión y termina.",
+    "Error: {message}": "Error: {message}",
+    "Try '{command} {option}' for help.": "Para ver la ayuda: '{command} {option}'.",
+    "Invalid value: {message}": "Valor no válido: {message}",
+    "Invalid value for {param_hint}: {message}": "Valor no válido para {param_hint}: {message}",
+    "Missing argument": "Falta el argumento",
+    "Missing option": "Falta la opción",
+    "Missing parameter": "Falta el parámetro",
+    "Missing {param_type}": "Falta {param_type}",
+    "Missing parameter: {param_name}": "Falta el parámetro: {param_name}",
+    "No such option {name!r}.": "No existe la opción {name!r}.",
+    "No such command {name!r}.": "No existe el comando {name!r}.",
+    "Missing command.": "Falta el comando.",
+    "Aborted!": "Cancelado.",
+    "Option {name!r} does not take a value.": "La opción {name!r} no lleva valor.",
+    "Option {name!r} requires an argument.": "La opción {name!r} necesita un valor.",
+    "Argument {name!r} takes {nargs} values.": "El argumento {name!r} lleva {nargs} valores.",
+    "{value!r} is not a valid {number_type}.": "{value!r} no es un {number_type} válido.",
+    "{value} is not in the range {range}.": "{value} no está en el intervalo {range}.",
+    "{value!r} is not {choice}.": "{value!r} no es {choice}.",
+    "{value!r} is not one of {choices}.": "{value!r} no es ninguno de: {choices}.",
+    "Choose from:\n\t{choices}": "Elija entre:\n\t{choices}",
+    "{name} {filename!r} does not exist.": "{name} {filename!r} no existe.",
+    "{name} {filename!r} is a directory.": "{name} {filename!r} es una carpeta.",
+    "{name} {filename!r} is a file.": "{name} {filename!r} es un archivo.",
+    "{name} {filename!r} is not readable.": "{name} {filename!r} no se puede leer.",
+    "{name} {filename!r} is not writable.": "{name} {filename!r} no se puede escribir.",
+    "Could not open file {filename!r}: {message}": "No se pudo abrir {filename!r}: {message}",
+    "default: {default}": "por omisión: {default}",
+    "env var: {var}": "variable de entorno: {var}",
+    "required": "obligatorio",
+    "integer": "entero",
+    "float": "número",
+    "file": "Archivo",
+    "directory": "Carpeta",
+    "path": "Ruta",
+    "%(prog)s, version %(version)s": "%(prog)s, versión %(version)s",
+    "Got unexpected extra argument ({args})": "Sobra el argumento ({args})",
+    "Got unexpected extra arguments ({args})": "Sobran los argumentos ({args})",
+    "Did you mean {possibility}?": "¿Quiso decir {possibility}?",
+    "(Did you mean one of: {possibilities}?)": "(¿Quiso decir alguno de: {possibilities}?)",
+}
+
+
+def _es(message: str) -> str:
+    return _CLICK_ES.get(message, message)
+
+
+def _nes(singular: str, plural: str, n: int) -> str:
+    return _es(singular if n == 1 else plural)
+
+
+def _install_spanish() -> None:
+    import importlib
+
+    for name in ("core", "exceptions", "formatting", "decorators", "types", "parser", "termui"):
+        module = importlib.import_module(f"click.{name}")
+        if hasattr(module, "_"):
+            module._ = _es  # type: ignore[attr-defined]
+        if hasattr(module, "ngettext"):
+            module.ngettext = _nes  # type: ignore[attr-defined]
+    # Type names go into messages untranslated ("'abc' is not a valid integer range").
+    click.types.IntParamType.name = "entero"
+    click.types.IntRange.name = "entero"
+    click.types.FloatParamType.name = "número"
+    click.types.FloatRange.name = "número"
+
+
+_install_spanish()
+
+
+class _Examples:
+    """Help that ends with «Ejemplos:», one command per line as written in the epilog."""
+
+    epilog: str | None
+
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        if self.epilog:
+            formatter.write_paragraph()
+            formatter.write_text("Ejemplos:")
+            with formatter.indentation():
+                for line in self.epilog.strip().splitlines():
+                    formatter.write(" " * formatter.current_indent + line.strip() + "\n")
+
+
+class _Command(_Examples, click.Command):
+    """A command whose usage line reads «[OPCIONES]» and whose help ends with examples."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", "[OPCIONES]")
+        super().__init__(*args, **kwargs)
+
+
+class _Group(_Examples, click.Group):
+    command_class = _Command
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", "[OPCIONES]")
+        kwargs.setdefault("subcommand_metavar", "COMANDO [ARGUMENTOS]...")
+        super().__init__(*args, **kwargs)
+
 
 def _run(action: Callable[[], Any]) -> Any:
     try:
@@ -55,10 +165,24 @@ def _run(action: Callable[[], Any]) -> Any:
 
 
 db_option = click.option(
-    "--db", "db_url", help="URL de la base de datos (por omisión sqlite:///buzon.db)."
+    "--db",
+    "db_url",
+    metavar="URL",
+    help="URL de la base de datos (por omisión sqlite:///buzon.db).",
 )
 config_option = click.option(
-    "--config", "config_file", type=click.Path(), help="Archivo de configuración TOML."
+    "--config",
+    "config_file",
+    type=click.Path(),
+    metavar="ARCHIVO",
+    help="Archivo de configuración TOML.",
+)
+reports_option = click.option(
+    "--reportes",
+    "reports_dir",
+    metavar="CARPETA",
+    help="Carpeta de reportes (por omisión la que el registro guardó en su primer lote, o "
+    "./reportes).",
 )
 
 
@@ -82,7 +206,16 @@ class _LazyBar:
             self.bar.__exit__(None, None, None)
 
 
-@click.group(help="Digitaliza el buzón de sugerencias del IMSS (Etapa II, GC10-003-001).")
+@click.group(
+    cls=_Group,
+    help="Digitaliza el buzón de sugerencias del IMSS (Etapa II, GC10-003-001).",
+    epilog="""
+buzon procesar escaneos/ --taod "Ana Pérez" --unidad "UMF 20"
+buzon contactos
+buzon revisar
+buzon procesar --help
+""",
+)
 @click.version_option(package_name="buzon-pipeline", message="buzon %(version)s")
 def main() -> None:
     handle_sigterm()
@@ -90,20 +223,40 @@ def main() -> None:
 
 @main.command(
     "procesar",
-    help="Procesa los escaneos del día (PDF, TIFF, JPEG, PNG o carpetas) y emite el resumen.",
+    short_help="Procesa los escaneos del día y escribe los reportes.",
+    help="Procesa los escaneos del día (PDF, TIFF, JPEG, PNG, WEBP, BMP, HEIC o carpetas) y "
+    "emite el resumen. Volver a darle archivos ya procesados no crea un lote nuevo.",
+    epilog="""
+buzon procesar escaneos/ --taod "Ana Pérez" --unidad "UMF 20"
+buzon procesar lote.pdf fotos/ --taod "Ana Pérez" --unidad "UMF 20" --reportes /srv/buzon/reportes
+buzon procesar lote.pdf --taod "Ana Pérez" --unidad "UMF 20" --json > lote.jsonl
+""",
 )
-@click.argument("escaneos", nargs=-1)
-@click.option("--taod", required=True, help="Nombre del TAOD que recibe (5.32).")
-@click.option("--unidad", required=True, help="Unidad médica o administrativa, p. ej. «UMF 20».")
+# Optional: `buzon procesar --reintentar` alone re-reads what earlier runs left unfinished.
+@click.argument("escaneos", nargs=-1, metavar="[ESCANEOS]...")
+@click.option("--taod", required=True, metavar="NOMBRE", help="Nombre del TAOD que recibe (5.32).")
+@click.option(
+    "--unidad",
+    required=True,
+    metavar="UNIDAD",
+    help="Unidad médica o administrativa, p. ej. «UMF 20».",
+)
 @db_option
-@click.option("--reportes", "reports_dir", help="Carpeta de reportes (por omisión ./reportes).")
+@reports_option
 @click.option(
     "--archivo",
     "archive_dir",
+    metavar="CARPETA",
     help="Carpeta donde se archivan los originales y las imágenes de página (por omisión "
     "./archivo).",
 )
-@click.option("--trabajadores", "workers", type=int, help="Procesos en paralelo (por omisión 2).")
+@click.option(
+    "--trabajadores",
+    "workers",
+    type=click.IntRange(1, 64),
+    metavar="N",
+    help="Procesos en paralelo, de 1 a 64 (por omisión 2).",
+)
 @config_option
 @click.option(
     "--json",
@@ -171,7 +324,14 @@ def _print_summary(summary: api.BatchSummary, err: bool) -> None:
 
     say()
     info = summary.info
-    say(f"Lote {info.batch_id} — {info.unidad} — TAOD: {info.taod}")
+    if summary.new_batch:
+        say(f"Lote {info.batch_id} — {info.unidad} — TAOD: {info.taod}")
+    else:
+        say("No se creó un lote nuevo: todos los archivos ya estaban procesados.")
+    if summary.already_processed:
+        say(f"Ya procesados antes (no se registran de nuevo): {len(summary.already_processed)}")
+        for path, lote in summary.already_processed:
+            say(f"  {display_name(Path(path).name)}: lote {lote}")
     # A file given twice, or registered by an earlier run, is not counted again as new.
     new = [r for r in summary.results if not r.already_registered]
     new_documents = [r for r in new if r.document_id is not None]
@@ -206,12 +366,17 @@ def _print_summary(summary: api.BatchSummary, err: bool) -> None:
         for name in summary.ignored_files:
             say(f"  Omitido: {display_name(name)}")
     if summary.report_dir:
-        say(f"Reportes: {summary.report_dir}")
+        say(f"Reportes: {Path(summary.report_dir).resolve()}")
 
 
 @main.command(
     "evaluar",
+    short_help="Mide la exactitud sobre documentos sintéticos etiquetados.",
     help="Mide la exactitud sobre documentos sintéticos etiquetados (particiones train/dev/test).",
+    epilog="""
+buzon evaluar --particion dev -n 100
+buzon evaluar --particion test -n 300 --salida evaluacion/
+""",
 )
 @click.option(
     "--particion",
@@ -224,7 +389,8 @@ def _print_summary(summary: api.BatchSummary, err: bool) -> None:
     "-n",
     "--documentos",
     "n",
-    type=int,
+    type=click.IntRange(1, 100_000),
+    metavar="N",
     default=100,
     show_default=True,
     help="Cuántos documentos generar y procesar.",
@@ -234,9 +400,16 @@ def _print_summary(summary: api.BatchSummary, err: bool) -> None:
     type=click.Path(),
     default="evaluacion",
     show_default=True,
+    metavar="CARPETA",
     help="Carpeta donde escribir evaluacion.md y evaluacion.json.",
 )
-@click.option("--trabajadores", "workers", type=int, help="Procesos en paralelo.")
+@click.option(
+    "--trabajadores",
+    "workers",
+    type=click.IntRange(1, 64),
+    metavar="N",
+    help="Procesos en paralelo, de 1 a 64.",
+)
 @config_option
 def evaluar(
     particion: str, n: int, salida: str, workers: int | None, config_file: str | None
@@ -254,7 +427,8 @@ def evaluar(
         )
     finally:
         bar.close()
-    click.echo(write_outputs(report, pairs, Path(salida), f"Evaluación ({particion}, {n} docs)"))
+    written = write_outputs(report, pairs, Path(salida), f"Evaluación ({particion}, {n} docs)")
+    click.echo(written)
 
 
 # -- the next morning's desk: contact follow-up, reports and review (api.Desk) ----------------
@@ -266,7 +440,10 @@ def _desk(config_file: str | None, **overrides: Any) -> api.Desk:
 def _say_refreshed(folders: list[Path], quiet: bool) -> None:
     if not quiet:
         for folder in folders:
-            click.echo(f"Reportes del lote actualizados: {folder}")
+            if Path(folder).name == "capturas-pendientes":
+                click.echo(f"Folios por capturar en SIADE (de hoy): {Path(folder).resolve()}")
+            else:
+                click.echo(f"Reportes del lote actualizados: {Path(folder).resolve()}")
 
 
 def _table(rows: list[list[str]]) -> list[str]:
@@ -279,10 +456,17 @@ def _table(rows: list[list[str]]) -> list[str]:
 
 @main.command(
     "contactos",
-    help="Lista las peticiones pendientes de contacto (act. 47): quién es, su teléfono o "
+    short_help="Lista las peticiones pendientes de contacto (actividad 47).",
+    help="Lista las peticiones pendientes de contacto (actividad 47): quién es, su teléfono o "
     "correo, qué dato falta y cuántos días hábiles lleva abierta.",
+    epilog="""
+buzon contactos
+buzon contactos --db sqlite:////srv/buzon/buzon.db
+buzon contactos --json
+""",
 )
 @db_option
+@reports_option
 @config_option
 @click.option(
     "--json",
@@ -290,10 +474,12 @@ def _table(rows: list[list[str]]) -> list[str]:
     is_flag=True,
     help="Imprime una línea JSON por petición pendiente, y nada más.",
 )
-def contactos(db_url: str | None, config_file: str | None, as_json: bool) -> None:
+def contactos(
+    db_url: str | None, reports_dir: str | None, config_file: str | None, as_json: bool
+) -> None:
     from datetime import date
 
-    desk = _desk(config_file, db_url=db_url)
+    desk = _desk(config_file, db_url=db_url, reports_dir=reports_dir)
     pending = _run(lambda: desk.pending_contacts(date.today()))
     if as_json:
         for item in pending:
@@ -326,11 +512,17 @@ def contactos(db_url: str | None, config_file: str | None, as_json: bool) -> Non
 
 @main.command(
     "contacto",
+    short_help="Registra el resultado de contactar a la persona (actividades 47 a 49).",
     help="Registra el resultado de contactar a la persona del documento DOC: los datos "
-    "obtenidos (act. 47; con los datos mínimos completos la petición se registra con folio, "
-    "act. 49) o --sin-respuesta (se cierra por desinterés, act. 48).",
+    "obtenidos (actividad 47; con los datos mínimos completos la petición se registra con "
+    "folio, actividad 49) o --sin-respuesta (se cierra por desinterés, actividad 48).",
+    epilog="""
+buzon contacto 12 --obtenido nss=12345678903 --obtenido nombre="Ana Ruiz Paz"
+buzon contacto 13 --sin-respuesta
+buzon contacto 12 --obtenido telefono=5512345678 --db sqlite:////srv/buzon/buzon.db
+""",
 )
-@click.argument("doc", type=int)
+@click.argument("doc", type=click.IntRange(min=1), metavar="DOC")
 @click.option(
     "--obtenido",
     "obtenidos",
@@ -344,6 +536,7 @@ def contactos(db_url: str | None, config_file: str | None, as_json: bool) -> Non
     help="No se obtuvieron los datos: cierra la petición por desinterés.",
 )
 @db_option
+@reports_option
 @config_option
 @click.option("--json", "as_json", is_flag=True, help="Imprime el resultado en JSON, y nada más.")
 def contacto(
@@ -351,6 +544,7 @@ def contacto(
     obtenidos: tuple[str, ...],
     sin_respuesta: bool,
     db_url: str | None,
+    reports_dir: str | None,
     config_file: str | None,
     as_json: bool,
 ) -> None:
@@ -364,7 +558,7 @@ def contacto(
         return api.parse_obtained(obtenidos)
 
     obtained = _run(check)  # invalid data stops here, before the database is opened
-    desk = _desk(config_file, db_url=db_url)
+    desk = _desk(config_file, db_url=db_url, reports_dir=reports_dir)
     if sin_respuesta:
         result, folders = _run(lambda: desk.close_without_response(doc, datetime.now()))
     else:
@@ -396,15 +590,23 @@ def _print_contact_result(doc: int, result: api.ContactResult, sin_respuesta: bo
 
 @main.command(
     "cerrar-vencidos",
-    help="Cierra por desinterés (act. 48) las peticiones pendientes de contacto que llevan más "
-    "de N días hábiles (lunes a viernes) abiertas.",
+    short_help="Cierra por desinterés las peticiones con el plazo vencido (actividad 48).",
+    help="Cierra por desinterés (actividad 48) las peticiones pendientes de contacto que "
+    "llevan más de N días hábiles (lunes a viernes) abiertas.",
+    epilog="""
+buzon cerrar-vencidos
+buzon cerrar-vencidos --dias 15
+""",
 )
 @click.option(
     "--dias",
-    type=click.IntRange(min=0),
-    help="Plazo en días hábiles (por omisión contact_deadline_days de la configuración, 10).",
+    type=click.IntRange(min=0, max=365),
+    metavar="N",
+    help="Plazo en días hábiles, de 0 a 365 (por omisión contact_deadline_days de la "
+    "configuración, 10).",
 )
 @db_option
+@reports_option
 @config_option
 @click.option(
     "--json",
@@ -413,11 +615,15 @@ def _print_contact_result(doc: int, result: api.ContactResult, sin_respuesta: bo
     help="Imprime una línea JSON por petición cerrada, y nada más.",
 )
 def cerrar_vencidos(
-    dias: int | None, db_url: str | None, config_file: str | None, as_json: bool
+    dias: int | None,
+    db_url: str | None,
+    reports_dir: str | None,
+    config_file: str | None,
+    as_json: bool,
 ) -> None:
     from datetime import datetime
 
-    desk = _desk(config_file, db_url=db_url)
+    desk = _desk(config_file, db_url=db_url, reports_dir=reports_dir)
     deadline = desk.settings.contact_deadline_days if dias is None else dias
     closed, folders = _run(lambda: desk.close_expired(deadline, datetime.now()))
     _say_refreshed(folders, quiet=as_json)
@@ -437,12 +643,17 @@ def cerrar_vencidos(
 
 @main.command(
     "reportes",
+    short_help="Vuelve a escribir los reportes de un lote.",
     help="Vuelve a escribir los reportes del lote LOTE con lo que hoy dice el registro "
     "(resumen, exportación SIADE, notificaciones, copias de turno, casos especiales).",
+    epilog="""
+buzon reportes 3
+buzon reportes 3 --reportes /srv/buzon/reportes
+""",
 )
-@click.argument("lote", type=int)
+@click.argument("lote", type=click.IntRange(min=1), metavar="LOTE")
 @db_option
-@click.option("--reportes", "reports_dir", help="Carpeta de reportes (por omisión ./reportes).")
+@reports_option
 @config_option
 @click.option(
     "--json", "as_json", is_flag=True, help="Imprime la carpeta y los archivos en JSON, y nada más."
@@ -457,18 +668,25 @@ def reportes(
             json.dumps({"lote": lote, "carpeta": str(folder), "archivos": [str(f) for f in files]})
         )
         return
-    click.echo(f"Reportes del lote {lote}: {folder} ({len(files)} archivos)")
+    click.echo(f"Reportes del lote {lote}: {Path(folder).resolve()} ({len(files)} archivos)")
 
 
 # -- human review of what the router left undecided: buzon_pipeline.desk.review --------------------
 @main.command(
     "revisar",
+    short_help="Cola de revisión: lo que el programa no pudo decidir solo.",
+    epilog="""
+buzon revisar
+buzon revisar --servir
+buzon revisar 7 --campo nss=12345678903 --resultado folio
+buzon revisar 8 --campo nombre="Ana Ruiz Paz" --resultado pendiente_contacto --tipo queja_servicio
+""",
     help="Cola de revisión: documentos que el programa no pudo decidir solo. Sin DOC escribe "
     "revision.html (imágenes, recortes de cada dato y lo leído) y lista la cola; con --servir "
     "la abre en un servidor local (sólo este equipo) para decidir desde el navegador; con DOC "
     "registra la decisión: datos corregidos (--campo) y resultado (--resultado).",
 )
-@click.argument("doc", type=int, required=False)
+@click.argument("doc", type=click.IntRange(min=1), required=False, metavar="[DOC]")
 @click.option(
     "--campo",
     "campos",
@@ -488,10 +706,11 @@ def reportes(
 @click.option(
     "--puerto",
     type=click.IntRange(0, 65535),
-    help="Puerto del servidor (por omisión 0: cualquiera libre).",
+    metavar="N",
+    help="Puerto del servidor, de 0 a 65535 (por omisión 0: cualquiera libre).",
 )
 @db_option
-@click.option("--reportes", "reports_dir", help="Carpeta de reportes (por omisión ./reportes).")
+@reports_option
 @config_option
 @click.option(
     "--json",
@@ -566,7 +785,7 @@ def revisar(
                 click.echo(json.dumps(item.as_json(), ensure_ascii=False))
             click.echo(f"Página de revisión: {page}", err=True)
             return
-        click.echo(f"Página de revisión: {page}")
+        click.echo(f"Página de revisión: {Path(page).resolve()}")
         if not items:
             click.echo("No hay documentos para revisión.")
             return
@@ -607,6 +826,6 @@ def revisar(
                 f"{CONSULTA_URL} (act. 51)."
             )
     _say_refreshed(folders, quiet=as_json)
-    (folder,) = folders
+    folder = folders[0]
     if as_json:
         click.echo(json.dumps({**decision.as_json(), "reports": str(folder)}, ensure_ascii=False))

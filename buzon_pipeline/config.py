@@ -17,7 +17,8 @@ DEFAULT_CONFIG_FILE = "buzon.toml"
 @dataclass(frozen=True)
 class Settings:
     db_url: str = "sqlite:///buzon.db"
-    reports_dir: str = "reportes"
+    # None: the folder stored in the registry at its first batch, else ./reportes (api).
+    reports_dir: str | None = None
     # Originals by hash and the page views the review page and turn copies use (owner-only).
     archive_dir: str = "archivo"
     # Folder holding digitos.npz and clasificador/ (None: the models shipped in the package).
@@ -43,6 +44,12 @@ class Settings:
     caso_especial: float | None = None
     # Weight of the volante's checkbox marks on the classifier's type probabilities.
     mark_prior: float = 2.0
+    # A checkbox that disagrees with the text's type sends the document to review unless the
+    # text alone gives its type at least this probability (a «Reconocimiento» mark read as a
+    # queja always goes to review). Chosen on dev by `python -m
+    # buzon_pipeline.training.eval_special --contra-marca`: the lowest cut from which the text
+    # overruling a mark was right >= 95 % (only 6 disagreements in dev: a thin basis).
+    tipo_contra_marca: float = 0.90
     contact_deadline_days: int = 10
     max_image_pixels: int = 120_000_000
     max_pdf_pages: int = 500

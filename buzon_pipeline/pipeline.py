@@ -205,7 +205,8 @@ def process_source(
         return outcome
     known = ctx.registry.source(source.sha256)
     if known is not None and known.complete:
-        ctx.registry.link_source_to_batch(ctx.batch_id, known.id)
+        # Already processed by an earlier lote: shown again, but it stays that lote's (its
+        # folios are not exported twice).
         outcome.results = stored_results(ctx.registry, known.id, name)
         outcome.pages_read = page_count
         ctx.on_page(page_count)
@@ -313,7 +314,12 @@ def _route_and_register(
     scores = ctx.classifier.predict(text)
     read = [p.text_confidence for p in pages if p.text]
     text_verdict = verdict(
-        scores, sum(read) / len(read) if read else 0.0, first.marks, ctx.settings.mark_prior
+        scores,
+        sum(read) / len(read) if read else 0.0,
+        first.marks,
+        ctx.settings.mark_prior,
+        text=text,
+        thresholds=ctx.thresholds,
     )
     kind = document_kind(first.kind, text_verdict, ctx.thresholds)
     decision = decide(kind, text, text_verdict, validation, ctx.thresholds, first.marks or None)
@@ -327,7 +333,8 @@ def _route_and_register(
         outcome=decision.outcome,
         folio=None,
         tipo=text_verdict.tipo if is_petition else None,
-        caso_especial=text_verdict.caso_especial >= ctx.thresholds.caso_especial,
+        caso_especial=text_verdict.special,
+        caso_especial_motivo=text_verdict.caso_especial_motivo,
         # 5.14: a discarded page is not a petition; none of its personal data is kept.
         fields=validation.fields if is_petition else {},
         reasons=[*decision.reasons, *notes],

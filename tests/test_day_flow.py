@@ -47,9 +47,14 @@ def day(tmp_path_factory):
     return tmp, buzon, batch
 
 
-def _siade_folios(tmp) -> list[str]:
-    sheet = load_workbook(next((tmp / "reportes").glob("*/lote-1")) / "siade.xlsx").active
+def _siade_folios(tmp, folder: str = "lote-1") -> list[str]:
+    sheet = load_workbook(next((tmp / "reportes").glob(f"*/{folder}")) / "siade.xlsx").active
     return [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
+
+
+def _pending_captures(tmp) -> list[str]:
+    """Folios issued after the batch: today's «capturas pendientes» export (issue 15)."""
+    return _siade_folios(tmp, "capturas-pendientes")
 
 
 def test_contact_obtained_issues_a_folio_and_rewrites_the_reports(day):
@@ -60,7 +65,9 @@ def test_contact_obtained_issues_a_folio_and_rewrites_the_reports(day):
     assert len(pending) == 1 and pending[0]["missing"] == ["nss"]
     (result,) = buzon("contacto", str(pending[0]["document_id"]), "--obtenido", f"nss={VALID_NSS}")
     assert result["outcome"] == "folio" and result["folio"] not in before
-    assert sorted(_siade_folios(tmp)) == sorted([*before, result["folio"]])
+    # Each folio is exported once: the lote's export is unchanged, the new one is pending.
+    assert _siade_folios(tmp) == before
+    assert _pending_captures(tmp) == [result["folio"]]
     notices = next((tmp / "reportes").glob("*/lote-1")) / "notificaciones"
     assert (notices / f"{result['folio']}.eml").is_file()
     assert buzon("contactos") == []
@@ -68,10 +75,14 @@ def test_contact_obtained_issues_a_folio_and_rewrites_the_reports(day):
 
 def test_review_then_contact_then_folio(day):
     tmp, buzon, batch = day
-    (item,) = [r for r in batch if r["outcome"] == "revision"]
+    review = [r for r in batch if r["outcome"] == "revision"]
+    # Two: the volante with an unreadable name, and the one marked «Reconocimiento» whose text
+    # reads as a complaint (issue 15: a checkbox the text contradicts goes to review).
+    (item,) = [r for r in review if any("nombre" in reason for reason in r["reasons"])]
+    (marked,) = [r for r in review if any("marcó" in reason for reason in r["reasons"])]
     doc = str(item["document_id"])
     queue = buzon("revisar")
-    assert [entry["document_id"] for entry in queue] == [item["document_id"]]
+    assert sorted(e["document_id"] for e in queue) == sorted(r["document_id"] for r in review)
     assert (tmp / "reportes" / "revision.html").is_file()
     # On the page image the TAOD reads the name OCR could not, sees the person wrote an NSS
     # that fails its check digit, drops the misread e-mail, and the petition waits for a call
@@ -83,11 +94,11 @@ def test_review_then_contact_then_folio(day):
         *("--resultado", "pendiente_contacto"),
     )
     assert decision["outcome"] == "pendiente_contacto"
-    assert buzon("revisar") == []
+    assert [e["document_id"] for e in buzon("revisar")] == [marked["document_id"]]
     assert [p["document_id"] for p in buzon("contactos")] == [item["document_id"]]
     (result,) = buzon("contacto", doc, "--obtenido", f"nss={VALID_NSS}")
     # Same NSS as the first contact's but another name and text: not a duplicate (5.9).
-    assert result["outcome"] == "folio" and result["folio"] in _siade_folios(tmp)
+    assert result["outcome"] == "folio" and result["folio"] in _pending_captures(tmp)
 
 
 def test_reportes_rewrites_a_batch_on_demand(day):

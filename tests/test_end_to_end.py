@@ -61,6 +61,21 @@ def name_sent_to_review(doc: dict, got: dict) -> bool:
     )
 
 
+def mark_sent_to_review(doc: dict, got: dict) -> bool:
+    """Issue 15: a volante whose checkbox the text contradicts goes to review (the ground truth
+    routes by the true type, which the classifier missed): review is the right outcome."""
+    return (
+        got["outcome"] == "revision"
+        and doc["outcome"] in ("folio", "pendiente_contacto", "publico_general")
+        and got["tipo"] != doc.get("tipo")
+        and any("marcó" in r for r in got["reasons"])
+    )
+
+
+def sent_to_review(doc: dict, got: dict) -> bool:
+    return name_sent_to_review(doc, got) or mark_sent_to_review(doc, got)
+
+
 @pytest.fixture(scope="module")
 def run(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("e2e")
@@ -85,6 +100,13 @@ def run(tmp_path_factory):
     return tmp, db, first, second
 
 
+def test_rerun_creates_no_new_lote(run):
+    tmp, _, _, second = run
+    assert "No se creó un lote nuevo" in second.stderr
+    assert "Folios emitidos: 0" in second.stderr
+    assert [p.name for p in (tmp / "reportes").glob("*/lote-*")] == ["lote-1"]
+
+
 def parse(output: str) -> list[dict]:
     return [json.loads(line) for line in output.splitlines() if line.strip()]
 
@@ -106,7 +128,7 @@ def test_every_sample_document_matches_ground_truth(run):
             if got is None:
                 mismatches.append(f"{source} {doc['pages']}: no document")
                 continue
-            if got["outcome"] != doc["outcome"] and not name_sent_to_review(doc, got):
+            if got["outcome"] != doc["outcome"] and not sent_to_review(doc, got):
                 mismatches.append(f"{source} {doc['pages']}: {got['outcome']} != {doc['outcome']}")
             if doc["outcome"] == "descartado":
                 continue
@@ -136,7 +158,7 @@ def test_summary_counts_match_the_samples(run):
     by_key = {(Path(r["source"]).name, tuple(r["pages"])): r for r in parse(first.stdout)}
     folios = sum(
         d["outcome"] == "folio"
-        and not name_sent_to_review(d, by_key[(t["source"], tuple(d["pages"]))])
+        and not sent_to_review(d, by_key[(t["source"], tuple(d["pages"]))])
         for t in truths().values()
         for d in t["documents"]
     )
@@ -166,6 +188,7 @@ def test_json_contract(run):
             "folio",
             "tipo",
             "caso_especial",
+            "caso_especial_motivo",
             "fields",
             "reasons",
         }
@@ -254,8 +277,9 @@ def test_after_batch_documents_match_the_registry(run):
     assert special and (folder / "casos_especiales.html").is_file()
 
 
-def test_rerun_batch_reports_the_replayed_files(run):
+def test_rerun_lists_each_folio_once_in_the_lote_that_issued_it(run):
     tmp, _, first, _ = run
-    folios = sum(1 for r in parse(first.stdout) if r["outcome"] == "folio")
-    sheet = load_workbook(_batch_folder(tmp, 2) / "siade.xlsx").active
-    assert sheet.max_row - 1 == folios
+    folios = sorted(r["folio"] for r in parse(first.stdout) if r["outcome"] == "folio")
+    sheet = load_workbook(_batch_folder(tmp, 1) / "siade.xlsx").active
+    assert sorted(row[0] for row in sheet.iter_rows(min_row=2, values_only=True)) == folios
+    assert not list((tmp / "reportes").glob("*/lote-2"))  # the re-run made no lote

@@ -348,6 +348,7 @@ def test_existing_reports_folder_keeps_its_mode(tmp_path, monkeypatch):
     shared = tmp_path / "compartida"
     shared.mkdir()
     shared.chmod(0o1777)
+    Registry("sqlite:///buzon.db")  # `revisar` works on an existing registry only
     result = CliRunner().invoke(main, ["revisar", "--reportes", str(shared)])
     assert result.exit_code == 0, result.output
     assert stat.S_IMODE(shared.stat().st_mode) == 0o1777  # once became 0700

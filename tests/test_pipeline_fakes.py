@@ -125,7 +125,9 @@ def test_batch_routes_each_document_by_the_table(tmp_path: Path, fakes: None) ->
     again = api.process_batch(
         [str(scans)], "TAOD", "UMF 20", _settings(tmp_path), classifier=FakeClassifier()
     )
-    assert again.folios_issued == 1  # the same folio, replayed, not a new one
+    # Every file was processed before: no new lote, no folio issued, the same folios shown.
+    assert again.folios_issued == 0 and not again.new_batch
+    assert again.info.batch_id == summary.info.batch_id
     assert {r.folio for r in again.results} == {r.folio for r in summary.results}
 
 

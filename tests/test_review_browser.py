@@ -15,11 +15,11 @@ import pytest
 from click.testing import CliRunner
 
 from buzon_pipeline.cli import main
-from buzon_pipeline.core.model import Outcome
+from buzon_pipeline.core.model import Field, Outcome
 from buzon_pipeline.desk.review_page import write_review_page
 from buzon_pipeline.desk.review_server import start_in_thread
 from tests.conftest import skip_unless_ci
-from tests.test_review import BAD_NSS, NAME, NSS, Queue, folio, ocr
+from tests.test_review import BAD_NSS, BOXES, NAME, NSS, Queue, folio, ocr
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -110,7 +110,8 @@ def test_static_page_shows_images_values_and_builds_the_exact_command(browser, t
     assert code.text == "Elija el resultado para ver el comando."
 
     _fill(browser, doc, {"nss": NSS}, "folio")
-    db = f"--db {shlex.quote(queue.url)}"
+    reports = Path(queue.settings().reports_dir)
+    db = f"--db {shlex.quote(queue.url)} --reportes {shlex.quote(str(reports))}"
     assert code.text == f"buzon revisar {doc} --campo nss={NSS} --resultado folio {db}"
 
     _fill(browser, doc, {"nombre": NAME}, "folio")
@@ -121,8 +122,9 @@ def test_static_page_shows_images_values_and_builds_the_exact_command(browser, t
     )
     # What the TAOD copies is a working command.
     args = shlex.split(command)[1:]
-    result = CliRunner().invoke(main, [*args, "--reportes", str(tmp_path / "reportes")])
+    result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
+    assert str(reports) in result.output  # the reports went to the registry's folder
     row = queue.document(doc)
     assert row.outcome == "folio" and row.folio.folio == folio(1)
     assert queue.field(doc, "nombre").value == NAME
@@ -161,5 +163,52 @@ def test_served_page_submits_the_decision_and_shows_the_folio(browser, tmp_path)
         )
         assert "No se registró la decisión" in browser.title
         assert queue.document(other).outcome == "revision"
+    finally:
+        server.stop()
+
+
+# -- issue 15, trap 6: an unchanged prefilled reading counts as confirmed --------------------
+def _unsure_name_queue(tmp_path: Path) -> tuple[Queue, int]:
+    """A volante whose name was read but not trusted (a raw reading, no value) and whose NSS
+    is missing: the TAOD sees the name is right, leaves it and picks pendiente_contacto."""
+    queue = Queue(f"sqlite:///{tmp_path / 'r.db'}", tmp_path)
+    unsure = Field(None, 0.4, BOXES["nombre"], NAME, present=True)
+    doc = queue.add(**queue.ready(nombre=unsure, nss=ocr(None)))
+    return queue, doc
+
+
+def test_static_page_keeps_an_unchanged_prefilled_name(browser, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    queue, doc = _unsure_name_queue(tmp_path)
+    page = write_review_page(queue.registry, queue.settings())
+    browser.get(page.as_uri())
+    form = _form(browser, doc)
+    assert form.find_element(By.NAME, "campo_nombre").get_attribute("value") == NAME
+    _fill(browser, doc, {}, "pendiente_contacto")  # the name box is left as it was
+    command = form.find_element(By.CSS_SELECTOR, "code.comando").text
+    assert f"--campo {shlex.quote('nombre=' + NAME)}" in command
+    result = CliRunner().invoke(main, shlex.split(command)[1:])
+    assert result.exit_code == 0, result.output
+    assert queue.document(doc).outcome == "pendiente_contacto"
+    assert queue.field(doc, "nombre").value == NAME
+
+
+def test_served_page_keeps_an_unchanged_prefilled_name(browser, tmp_path):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    queue, doc = _unsure_name_queue(tmp_path)
+    server = start_in_thread(queue.registry, queue.settings())
+    try:
+        browser.get(server.url)
+        _fill(browser, doc, {}, "pendiente_contacto")
+        _form(browser, doc).find_element(By.CSS_SELECTOR, "button[type='submit']").click()
+        WebDriverWait(browser, WAIT).until(
+            ec.text_to_be_present_in_element((By.ID, "resultado"), f"Documento {doc}")
+        )
+        assert queue.document(doc).outcome == "pendiente_contacto"
+        assert queue.field(doc, "nombre").value == NAME
     finally:
         server.stop()

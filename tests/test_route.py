@@ -12,8 +12,8 @@ NSS = "1234567890" + str(luhn_check_digit("1234567890"))
 TEXT = "La doctora me hizo esperar tres horas en consulta externa."
 
 
-def v(p=0.95, tipo="queja_servicio", conf=0.9, special=0.0):
-    return TextVerdict(p, tipo, conf, special)
+def v(p=0.95, tipo="queja_servicio", conf=0.9, special=0.0, motivo=None):
+    return TextVerdict(p, tipo, conf, special, caso_especial_motivo=motivo)
 
 
 def fields(nombre="Ana Ruiz Paz", nss=NSS, telefono="5512345678", correo=None):
@@ -45,19 +45,36 @@ def test_volante_is_never_discarded_automatically():
 
 
 def test_caso_especial_is_never_discarded_and_is_flagged():
-    decision = outcome(verdict=v(p=0.05, special=0.9))
+    decision = outcome(verdict=v(p=0.05, special=0.9, motivo="muerte («murió»)"))
     assert decision.outcome is not Outcome.DESCARTADO
-    assert any("Caso especial" in r for r in decision.reasons)
+    assert any("Caso especial" in r and "muerte («murió»)" in r for r in decision.reasons)
 
 
 def test_unreadable_text_page_goes_to_review():
     assert outcome(text="  ").outcome is Outcome.REVISION
 
 
-def test_checkbox_disagreement_is_reported_not_routed():
-    decision = outcome(kind=Kind.VOLANTE, verdict=v(tipo="reconocimiento"), marks={"queja": True})
-    assert decision.outcome is Outcome.FOLIO
-    assert any("marcó" in r for r in decision.reasons)
+def _text_says(tipo, p):
+    return TextVerdict(0.95, tipo, p, 0.0, text_tipo=tipo, text_tipo_confidence=p)
+
+
+def test_checkbox_disagreement_goes_to_review_unless_the_text_is_confident():
+    marked_queja = {"queja": True}
+    unsure = outcome(kind=Kind.VOLANTE, verdict=_text_says("sugerencia", 0.6), marks=marked_queja)
+    assert unsure.outcome is Outcome.REVISION
+    assert any("marcó" in r and "Confirme" in r for r in unsure.reasons)
+    # Above tipo_contra_marca (0.90 by default) the text's type stands, and says so.
+    sure = outcome(kind=Kind.VOLANTE, verdict=_text_says("sugerencia", 0.97), marks=marked_queja)
+    assert sure.outcome is Outcome.FOLIO
+    assert any("marcó" in r for r in sure.reasons)
+
+
+def test_a_reconocimiento_mark_never_becomes_a_complaint_without_review():
+    praise = {"reconocimiento": True}
+    verdict = _text_says("queja_servicio", 0.99)
+    assert outcome(kind=Kind.VOLANTE, verdict=verdict, marks=praise).outcome is Outcome.REVISION
+    agreeing = _text_says("reconocimiento", 0.6)
+    assert outcome(kind=Kind.VOLANTE, verdict=agreeing, marks=praise).outcome is Outcome.FOLIO
 
 
 def test_poorly_read_letter_is_neither_discarded_nor_public_without_review():

@@ -127,6 +127,12 @@ class RouteThresholds:
     # Mean OCR confidence below which a free-text page is "not really read": it is neither
     # discarded nor trusted to have no contact data without a human look.
     min_text_confidence: float = 0.60
+    # Caso especial: with a rule hit (category + words) from `caso_reglas`; the model alone
+    # from `caso_solo_modelo` (see `deciding.classify.special_case`).
+    caso_reglas: float = 0.0
+    caso_solo_modelo: float = 1.01
+    # Probability the text alone must give its type to overrule a checkbox that disagrees.
+    tipo_contra_marca: float = 0.90
 
 
 @dataclass(frozen=True)
@@ -138,6 +144,16 @@ class TextVerdict:
     tipo_confidence: float
     caso_especial: float
     text_confidence: float = 1.0
+    # Why the text is a caso especial (5.28): category and trigger words, in Spanish; None
+    # when it is not one (`deciding.classify.special_case`).
+    caso_especial_motivo: str | None = None
+    # The type the text alone gives and its probability, before the checkboxes weigh in.
+    text_tipo: str | None = None
+    text_tipo_confidence: float = 0.0
+
+    @property
+    def special(self) -> bool:
+        return self.caso_especial_motivo is not None
 
 
 @dataclass(frozen=True)
@@ -157,6 +173,18 @@ class DocumentResult:
     document_id: int | None = None
     already_registered: bool = False
     summary: str = ""  # opening of the petition text, for the SIADE export; not in --json
+    # Category and trigger words of a caso especial (5.28), in Spanish; None when not one.
+    caso_especial_motivo: str | None = None
+    batch_id: int | None = None  # the lote that registered the document; not in --json
+    folio_issued_at: datetime | None = None  # not in --json
+    registered_at: datetime | None = None  # not in --json
+    text: str = ""  # the whole text read, for the SIADE summary; not in --json
+
+    @property
+    def folio_from_batch(self) -> bool:
+        """The folio was issued by the batch run itself (same transaction as the document),
+        not later by `contacto` or `revisar`."""
+        return self.folio_issued_at is not None and self.folio_issued_at == self.registered_at
 
     def as_json(self) -> dict:
         return {
@@ -168,7 +196,10 @@ class DocumentResult:
             "folio": self.folio,
             "tipo": self.tipo,
             "caso_especial": self.caso_especial,
-            "fields": {name: self.fields.get(name, EMPTY_FIELD).as_json() for name in FIELDS},
+            "caso_especial_motivo": self.caso_especial_motivo,
+            "fields": {
+                name: self.fields.get(name, EMPTY_FIELD).as_json() for name in FIELDS
+            },
             "reasons": self.reasons,
         }
 
@@ -211,7 +242,12 @@ class ResultSet:
 
     @property
     def folios_issued(self) -> int:
-        return sum(1 for r in self.documents if r.outcome is Outcome.FOLIO and r.folio)
+        """Folios issued by this run (a re-run's replayed documents issued none)."""
+        return sum(
+            1
+            for r in self.documents
+            if r.outcome is Outcome.FOLIO and r.folio and not r.already_registered
+        )
 
     @property
     def errors(self) -> int:

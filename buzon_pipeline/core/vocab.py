@@ -49,6 +49,12 @@ MARK_FIELDS = {f"tipo_{mark}": mark for mark in MARK_TO_TIPOS}
 
 CONSULTA_URL = "http://siadeconsulta.imss.gob.mx/consultapeticiones"
 
+KIND_LABELS = {
+    "volante": "Volante (Anexo 12)",
+    "escrito_libre": "Escrito libre",
+    "otro": "Otro (no es volante ni escrito)",
+}
+
 OUTCOME_LABELS = {
     "folio": "Registrada con folio",
     "pendiente_contacto": "Pendiente de contacto",

@@ -5,18 +5,30 @@ from __future__ import annotations
 from buzon_pipeline.config import Settings
 from buzon_pipeline.core.model import RouteThresholds, TextVerdict
 from buzon_pipeline.core.vocab import MARK_TO_TIPOS
-from buzon_pipeline.deciding.textclass import TextClassifier, TextScores
+from buzon_pipeline.deciding.special_rules import describe, find_special
+from buzon_pipeline.deciding.textclass import TextClassifier, TextScores, normalize_text
+
+MODEL_ONLY_REASON = (
+    "sin categoría reconocida: el clasificador de texto lo considera caso especial "
+    "(probabilidad {p:.0%}) sin palabras clave; confírmelo"
+)
 
 
 def thresholds_for(classifier: TextClassifier, settings: Settings) -> RouteThresholds:
-    """The model's own thresholds (chosen on the dev split), unless the config overrides them."""
+    """The model's own thresholds (chosen on the dev split), unless the config overrides them.
+
+    A configured `caso_especial` replaces both caso thresholds (rules and model alone)."""
     model = classifier.thresholds
+    caso = settings.caso_especial
     return RouteThresholds(
         es_peticion_descartar=_pick(settings.es_peticion_descartar, model.es_peticion_descartar),
         es_peticion_aceptar=settings.es_peticion_aceptar,
         tipo_min=_pick(settings.tipo_min, model.tipo_min),
-        caso_especial=_pick(settings.caso_especial, model.caso_especial),
+        caso_especial=_pick(caso, model.caso_especial),
         min_text_confidence=settings.min_text_confidence,
+        caso_reglas=_pick(caso, model.caso_reglas),
+        caso_solo_modelo=_pick(caso, model.caso_solo_modelo),
+        tipo_contra_marca=settings.tipo_contra_marca,
     )
 
 
@@ -24,17 +36,36 @@ def _pick(override: float | None, default: float) -> float:
     return default if override is None else override
 
 
+def special_case(probability: float, text: str, t: RouteThresholds) -> str | None:
+    """Why a text is a caso especial (5.28) — «categoría («palabras»)» — or None.
+
+    The rules name the category and the words; the model confirms them (a rule hit counts
+    from `caso_reglas`) and, alone, flags only when very sure (`caso_solo_modelo`), saying
+    that no trigger word was found. Thresholds chosen on dev (`training/eval_special.py`).
+    """
+    matches = find_special(normalize_text(text))
+    if matches and probability >= t.caso_reglas:
+        return describe(matches)
+    if probability >= t.caso_solo_modelo:
+        return MODEL_ONLY_REASON.format(p=probability)
+    return None
+
+
 def verdict(
     scores: TextScores,
     text_confidence: float,
     marks: dict[str, bool] | None = None,
     mark_prior: float = 1.0,
+    text: str = "",
+    thresholds: RouteThresholds | None = None,
 ) -> TextVerdict:
     """Reduce scores for routing; the volante's checkboxes act as a prior on the type.
 
     What the person marked is evidence about the type (Queja → either queja), weaker than the
-    text: compatible types are weighted by `mark_prior` before renormalising.
+    text: compatible types are weighted by `mark_prior` before renormalising. The type the text
+    alone gives is kept too, so the router can tell a confident text from a mark it overrules.
     """
+    text_tipo, text_p = scores.tipo_top
     probs = dict(scores.tipo)
     marked = [mark for mark, on in (marks or {}).items() if on]
     if marked and mark_prior != 1.0:
@@ -43,4 +74,16 @@ def verdict(
         total = sum(probs.values()) or 1.0
         probs = {t: p / total for t, p in probs.items()}
     tipo = max(probs, key=probs.get)
-    return TextVerdict(scores.es_peticion, tipo, probs[tipo], scores.caso_especial, text_confidence)
+    motivo = (
+        special_case(scores.caso_especial, text, thresholds) if thresholds is not None else None
+    )
+    return TextVerdict(
+        scores.es_peticion,
+        tipo,
+        probs[tipo],
+        scores.caso_especial,
+        text_confidence,
+        caso_especial_motivo=motivo,
+        text_tipo=text_tipo,
+        text_tipo_confidence=text_p,
+    )

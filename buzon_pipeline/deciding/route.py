@@ -33,9 +33,11 @@ def decide(
     marks: dict[str, bool] | None = None,
 ) -> Decision:
     reasons: list[str] = []
-    special = verdict.caso_especial >= thresholds.caso_especial
+    special = verdict.special
     if special:
-        reasons.append("Caso especial (5.28): escalar de inmediato.")
+        reasons.append(
+            f"Caso especial (5.28): escalar de inmediato — {verdict.caso_especial_motivo}."
+        )
     if not text.strip() and kind is not Kind.VOLANTE:
         return Decision(Outcome.REVISION, (*reasons, "No se pudo leer texto en la página."))
 
@@ -64,7 +66,13 @@ def decide(
         review.append(f"Tipo de petición incierto: {label} ({verdict.tipo_confidence:.0%}).")
     review.extend(validation.uncertain)
     reasons.extend(validation.notes)
-    reasons.extend(_mark_disagreement(marks, verdict.tipo))
+    disagreement = _mark_disagreement(marks, verdict.tipo)
+    if disagreement and not review:
+        review.extend(_mark_review(marks, verdict, thresholds, disagreement))
+        if not review:
+            reasons.extend(disagreement)
+    else:
+        reasons.extend(disagreement)
     if review:
         return Decision(Outcome.REVISION, (*reasons, *review))
 
@@ -108,6 +116,25 @@ def missing_minimum(validation: Validation) -> tuple[str, ...]:
     if not validation.contact:
         missing.append("contacto")
     return tuple(missing)
+
+
+def _mark_review(
+    marks: dict[str, bool] | None,
+    verdict: TextVerdict,
+    thresholds: RouteThresholds,
+    disagreement: list[str],
+) -> list[str]:
+    """A checkbox the text contradicts: review, unless the text alone is confident beyond
+    `tipo_contra_marca` — and never a queja over a «Reconocimiento» mark without a human."""
+    marked = {m for m, on in (marks or {}).items() if on}
+    complaint_over_praise = "reconocimiento" in marked and verdict.tipo in MARK_TO_TIPOS["queja"]
+    confident = (
+        verdict.text_tipo == verdict.tipo
+        and verdict.text_tipo_confidence >= thresholds.tipo_contra_marca
+    )
+    if confident and not complaint_over_praise:
+        return []
+    return [f"{text} Confirme el tipo de petición." for text in disagreement]
 
 
 def _mark_disagreement(marks: dict[str, bool] | None, tipo: str) -> list[str]:

@@ -36,6 +36,7 @@ ARCHITECTURE = "buzon.TextCatCharBOW.v1"
 LABEL_PETICION = "es_peticion"
 LABEL_CASO = "caso_especial"
 THRESHOLDS_FILE = "umbrales.json"
+SPECIAL_THRESHOLDS_FILE = "casos_especiales.json"
 
 # OCR reads these digits where a letter was written; only repaired inside words with letters,
 # so numbers (NSS, phones, dates) are left alone.
@@ -97,6 +98,11 @@ class Thresholds:
     es_peticion_descartar: float
     tipo_min: float
     caso_especial: float
+    # Caso especial with the rules (`special_rules`): a rule hit counts from `caso_reglas`;
+    # the model alone, with no rule hit, only from `caso_solo_modelo` (casos_especiales.json,
+    # chosen on dev by `training/eval_special.py`; without it, the model's single threshold).
+    caso_reglas: float = 0.0
+    caso_solo_modelo: float = 1.01
 
 
 def _top(scores: dict[str, float]) -> tuple[str, float]:
@@ -110,10 +116,17 @@ def default_model_dir() -> Path:
 
 def load_thresholds(path: Path) -> Thresholds:
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    special_path = path.parent / SPECIAL_THRESHOLDS_FILE
+    special: dict[str, Any] = (
+        json.loads(special_path.read_text(encoding="utf-8")) if special_path.is_file() else {}
+    )
+    caso = float(data["caso_especial"])
     return Thresholds(
         es_peticion_descartar=float(data["es_peticion_descartar"]),
         tipo_min=float(data["tipo_min"]),
-        caso_especial=float(data["caso_especial"]),
+        caso_especial=caso,
+        caso_reglas=float(special.get("caso_reglas", caso)),
+        caso_solo_modelo=float(special.get("caso_solo_modelo", caso)),
     )
 
 

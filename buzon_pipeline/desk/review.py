@@ -45,8 +45,14 @@ class ReviewField:
 
     @property
     def prefill(self) -> str:
-        """What the correction input starts with; leaving it as is means "no correction"."""
+        """What the correction input starts with."""
         return self.value or self.raw or ""
+
+    def confirmable(self, name: str) -> bool:
+        """A raw reading (not accepted as a value) that would pass validation as typed: left
+        unchanged in the correction box, the TAOD confirms it and it is saved. An unchanged
+        valid value needs nothing; an unchanged invalid reading is left as it is."""
+        return not self.value and bool(self.raw) and _valid_as_typed(name, self.raw or "")
 
     def as_json(self) -> dict:
         return {
@@ -161,6 +167,25 @@ def _review_field(field: Field) -> ReviewField:
 
 
 # -- input from the TAOD -----------------------------------------------------------------------
+def _valid_as_typed(name: str, value: str) -> bool:
+    try:
+        parse_corrections([f"{name}={value}"])
+    except UsageError:
+        return False
+    return True
+
+
+def unchanged_confirmations(fields: dict[str, ReviewField], form: dict[str, str]) -> list[str]:
+    """`DATO=VALOR` for each raw reading the TAOD left unchanged and that validates: the
+    review page counts it as confirmed (otherwise a correct reading would be lost)."""
+    pairs = []
+    for name, field in fields.items():
+        submitted = form.get(f"campo_{name}")
+        if submitted is not None and field.confirmable(name) and submitted.strip() == field.prefill:
+            pairs.append(f"{name}={field.prefill}")
+    return pairs
+
+
 def parse_corrections(pairs: Iterable[str], option: str = "--campo") -> dict[str, str]:
     """`["nss=…", "telefono="]` → validated, normalised values ("" drops a misread datum)."""
     return parse_field_values(pairs, option=option, allow_clear=True)

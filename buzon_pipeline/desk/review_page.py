@@ -24,6 +24,7 @@ from buzon_pipeline.core.private_files import private_dir, write_private_text
 from buzon_pipeline.core.rules import nss_is_valid
 from buzon_pipeline.core.vocab import (
     CONTACT_DATA,
+    KIND_LABELS,
     OUTCOME_LABELS,
     SERVICIO_LABELS,
     SERVICIOS,
@@ -60,8 +61,9 @@ margin:.6em 0;white-space:pre-wrap;user-select:all;font-size:1.05em}
 button{font-size:1em;padding:.4em 1em} .nota{color:#555} input[type=text]{width:16em}
 """
 
-# Builds the command from the form: fields whose input differs from its OCR prefill become
-# `--campo DATO=VALOR`, quoted like Python's shlex.quote.
+# Builds the command from the form: fields whose input differs from its OCR prefill, and
+# unchanged raw readings that validate (confirmed), become `--campo DATO=VALOR`, quoted like
+# Python's shlex.quote.
 _SCRIPT = """
 (function () {
   function q(s) {
@@ -77,7 +79,8 @@ _SCRIPT = """
     var parts = ["buzon", "revisar", form.dataset.doc];
     form.querySelectorAll("input[data-campo]").forEach(function (input) {
       var value = input.value.trim();
-      if (value !== input.defaultValue.trim()) {
+      // An unchanged raw reading that validates counts as confirmed (data-confirmar).
+      if (value !== input.defaultValue.trim() || (value && input.dataset.confirmar)) {
         parts.push("--campo", q(input.dataset.campo + "=" + value));
       }
     });
@@ -115,7 +118,12 @@ def render_review_page(
     with a password)."""
     settings = settings or Settings()
     db_url = settings.db_url
-    extra = _db_option(db_url) if server_token is None else ""
+    extra = ""
+    if server_token is None:
+        options = [_db_option(db_url)]
+        if settings.reports_dir:  # the registry's report folder, absolute (api)
+            options.append(f"--reportes {shlex.quote(str(settings.reports_dir))}")
+        extra = " ".join(o for o in options if o)
     count = len(items)
     parts = [
         "<!doctype html><html lang='es'><head><meta charset='utf-8'>",
@@ -156,7 +164,8 @@ def _item_html(item: ReviewItem, token: str | None, settings: Settings) -> str:
         f"<section class='doc' id='doc-{doc}'>",
         f"<h2>Documento {doc}</h2>",
         f"<p>Archivo: <b>{_text(Path(item.source).name)}</b> · páginas {_text(pages)} · "
-        f"clase: {_text(str(item.kind))} · recibido el {item.received_at:%d/%m/%Y %H:%M} "
+        f"clase: {_text(KIND_LABELS.get(str(item.kind), str(item.kind)))} · "
+        f"recibido el {item.received_at:%d/%m/%Y %H:%M} "
         f"(lote {item.batch_id})</p>",
     ]
     if item.caso_especial:
@@ -234,8 +243,9 @@ def _field_row(
     if name in CONTACT_DATA:
         prefill = field.prefill if field is not None else ""
         mode = " inputmode='numeric'" if name in ("nss", "telefono") else ""
+        confirm = " data-confirmar='1'" if field is not None and field.confirmable(name) else ""
         editor = (
-            f"<input type='text' name='campo_{name}' data-campo='{name}' "
+            f"<input type='text' name='campo_{name}' data-campo='{name}'{confirm} "
             f"value='{_attr(prefill)}' autocomplete='off'{mode} "
             f"aria-label='{_attr(label)} del documento {doc}'>"
         )
@@ -361,6 +371,6 @@ def _db_option(db_url: str | None) -> str:
 
 def write_review_page(registry: Registry, settings: Settings) -> Path:
     """`<reports_dir>/revision.html`: the queue as one self-contained, owner-only page."""
-    folder = private_dir(Path(settings.reports_dir))
+    folder = private_dir(Path(settings.reports_dir or "reportes").resolve())
     page = render_review_page(review_queue(registry), server_token=None, settings=settings)
     return write_private_text(folder / PAGE_NAME, page)

@@ -38,6 +38,7 @@ from buzon_pipeline.desk.review import (
     resolve,
     review_item,
     review_queue,
+    unchanged_confirmations,
 )
 from buzon_pipeline.desk.review_page import render_review_page
 from buzon_pipeline.errors import BuzonError, UsageError
@@ -220,8 +221,8 @@ class _Handler(BaseHTTPRequestHandler):
         registry = self.server.registry
         with self.server.decision_lock:
             current = review_item(registry, document_id)
-            # Only what the TAOD changed is a correction: an unchanged prefill (possibly an
-            # invalid OCR reading) is not re-validated as if typed.
+            # What the TAOD changed is a correction; an unchanged raw reading that validates
+            # counts as confirmed; an unchanged invalid reading is left as it is.
             pairs = []
             for name in CONTACT_DATA:
                 key = f"campo_{name}"
@@ -231,6 +232,8 @@ class _Handler(BaseHTTPRequestHandler):
                 prefill = field.prefill if field is not None else ""
                 if form[key].strip() != prefill.strip():
                     pairs.append(f"{name}={form[key]}")
+            if current is not None:
+                pairs += unchanged_confirmations(current.fields, form)
             decision = resolve(
                 registry,
                 document_id,
@@ -241,7 +244,7 @@ class _Handler(BaseHTTPRequestHandler):
                 now=datetime.now(),
             )
         try:
-            (folder,) = refresh_reports(registry, self.server.settings, [document_id])
+            folder = refresh_reports(registry, self.server.settings, [document_id])[0]
         except Exception:  # the decision is committed; a report failure must not hide that
             folder = None
         return decision, folder

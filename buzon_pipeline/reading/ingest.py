@@ -24,7 +24,10 @@ from buzon_pipeline.config import Settings
 from buzon_pipeline.core.model import Page, SourceFile
 
 PDF_SUFFIXES = {".pdf"}
-IMAGE_SUFFIXES = {".tif", ".tiff", ".jpg", ".jpeg", ".png"}
+# Phones save photos as WEBP, BMP or HEIC too; Pillow reads WEBP and BMP, and HEIC through
+# pillow-heif (a dependency; without it a HEIC file is reported as unsupported, never skipped).
+HEIC_SUFFIXES = {".heic", ".heif"}
+IMAGE_SUFFIXES = {".tif", ".tiff", ".jpg", ".jpeg", ".png", ".webp", ".bmp"} | HEIC_SUFFIXES
 SUPPORTED_SUFFIXES = PDF_SUFFIXES | IMAGE_SUFFIXES
 LETTER_WIDTH_IN = 8.5
 
@@ -197,10 +200,23 @@ def _decoder_messages() -> Iterator[list[str]]:
 
 
 DAMAGED_DATA = "La imagen está dañada: parte de sus datos no se pudo decodificar."
+def _heic_available() -> bool:
+    """Register pillow-heif's opener with Pillow once; False when it is not installed."""
+    try:
+        from pillow_heif import register_heif_opener
+    except ImportError:
+        return False
+    register_heif_opener()
+    return True
 
 
 def _open_image(path: str, settings: Settings) -> Image.Image:
     Image.MAX_IMAGE_PIXELS = settings.max_image_pixels
+    if Path(path).suffix.lower() in HEIC_SUFFIXES and not _heic_available():
+        raise _InputProblem(
+            "Formato HEIC no soportado en este equipo: instale pillow-heif "
+            "(scripts/instalar.sh) o guarde la foto como JPEG."
+        )
     try:
         with warnings.catch_warnings(), _decoder_messages() as messages:
             warnings.simplefilter("error", Image.DecompressionBombWarning)

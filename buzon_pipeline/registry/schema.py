@@ -81,6 +81,8 @@ class DocumentRow(Base):
     tipo: Mapped[str | None] = mapped_column(String(30), nullable=True)
     servicio: Mapped[str | None] = mapped_column(String(60), nullable=True)
     caso_especial: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Category and trigger words (Spanish) of a caso especial; None when not one.
+    caso_especial_motivo: Mapped[str | None] = mapped_column(Text, nullable=True)
     es_peticion: Mapped[float] = mapped_column(Float, default=0.0)
     reasons: Mapped[list] = mapped_column(JSON)
     text: Mapped[str] = mapped_column(Text, default="")
@@ -129,6 +131,15 @@ class AuditEvent(Base):
     batch_id: Mapped[int | None] = mapped_column(ForeignKey("batches.id"), nullable=True)
     action: Mapped[str] = mapped_column(String(40))
     detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class RegistrySetting(Base):
+    """Settings that belong to the registry, not to one command: e.g. `reports_dir`, the one
+    report folder every command writes to (stored, absolute, at the first batch)."""
+
+    __tablename__ = "registry_settings"
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
 
 
 class ContactRow(Base):

@@ -10,18 +10,24 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from alembic.util import CommandError
-from sqlalchemy import select, update
+from sqlalchemy import inspect, make_url, select, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import (
+    ArgumentError,
+    IntegrityError,
+    NoSuchModuleError,
+    SQLAlchemyError,
+)
 from sqlalchemy.exc import DatabaseError as SADatabaseError
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from buzon_pipeline.core.model import DocumentResult, Field, Kind, Outcome, SourceFile
 from buzon_pipeline.core.names import display_name
-from buzon_pipeline.errors import DatabaseError
+from buzon_pipeline.errors import DatabaseError, UsageError
 from buzon_pipeline.registry.engine import NotAFileError, create_private_sqlite_file, make_engine
 from buzon_pipeline.registry.folios import issue_folio_or_link_duplicate
 from buzon_pipeline.registry.migrate import upgrade_to_head
@@ -31,18 +37,65 @@ from buzon_pipeline.registry.schema import (
     BatchSourceRow,
     DocumentRow,
     FieldRow,
+    FolioRow,
     PageRow,
+    RegistrySetting,
     SourceRow,
 )
 
 SUMMARY_CHARS = 600
+NO_DATABASE = (
+    "No existe la base de datos {where}. Sólo `buzon procesar` crea una base nueva: revise "
+    "--db (o ejecute el comando desde la carpeta donde procesó el lote)."
+)
+
+
+def _require_existing(url: str) -> None:
+    """A SQLite file that does not exist is refused before anything creates it."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return
+    database = parsed.database or ""
+    if database not in ("", ":memory:") and Path(database).is_dir():
+        raise DatabaseError(f"No se pudo abrir la base de datos: {database} no es un archivo.")
+    if database in ("", ":memory:") or not Path(database).is_file():
+        where = str(Path(database).resolve()) if database not in ("", ":memory:") else database
+        raise DatabaseError(NO_DATABASE.format(where=where or "(en memoria)"))
+
+
+def _require_tables(engine: Engine) -> None:
+    """A server database (PostgreSQL) must already hold a registry."""
+    try:
+        with engine.connect() as connection:
+            has_registry = inspect(connection).has_table("documents")
+    except SQLAlchemyError as exc:
+        raise DatabaseError(f"No se pudo abrir la base de datos: {type(exc).__name__}") from exc
+    if not has_registry:
+        raise DatabaseError(NO_DATABASE.format(where="indicada (no tiene un registro del buzón)"))
+
+
+BAD_URL = (
+    "La dirección de la base de datos (--db) no es válida. Use, por ejemplo, "
+    "sqlite:////ruta/completa/buzon.db o postgresql+psycopg://usuario:clave@servidor/buzon."
+)
 
 
 class Registry:
-    def __init__(self, url: str) -> None:
+    """`create=False` (every command but `procesar`): refuse to create a database that does not
+    exist yet — a typo in --db or the wrong folder must not answer from an empty registry."""
+
+    def __init__(self, url: str, create: bool = True) -> None:
+        try:
+            parsed = make_url(url)
+        except ArgumentError as exc:
+            raise UsageError(BAD_URL) from exc
+        if not create:
+            _require_existing(url)
         try:
             create_private_sqlite_file(url)
             self.engine = make_engine(url)
+            if not create:
+                _require_tables(self.engine)
             upgrade_to_head(self.engine)
         except NotAFileError as exc:
             raise DatabaseError(f"No se pudo abrir la base de datos: {exc}.") from exc
@@ -51,8 +104,30 @@ class Registry:
                 "No se pudo abrir la base de datos: el archivo está dañado o no es una base "
                 f"de datos ({type(exc.orig).__name__ if exc.orig else type(exc).__name__})."
             ) from exc
+        except NoSuchModuleError as exc:
+            raise UsageError(BAD_URL) from exc
+        except ArgumentError as exc:
+            raise UsageError(BAD_URL) from exc
         except (SQLAlchemyError, OSError, ImportError, CommandError) as exc:
-            raise DatabaseError(f"No se pudo abrir la base de datos: {type(exc).__name__}") from exc
+            raise DatabaseError(
+                f"No se pudo abrir la base de datos ({parsed.get_backend_name()}): "
+                f"{type(exc).__name__}"
+            ) from exc
+
+    # -- the registry's own settings -----------------------------------------------------
+    def get_setting(self, key: str) -> str | None:
+        with self.session() as s:
+            row = s.get(RegistrySetting, key)
+            return row.value if row is not None else None
+
+    def set_setting_once(self, key: str, value: str) -> str:
+        """Store `value` unless the key already has one; returns the stored value."""
+        with self.session() as s:
+            row = s.get(RegistrySetting, key)
+            if row is None:
+                s.add(RegistrySetting(key=key, value=value))
+                return value
+            return row.value
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -218,6 +293,7 @@ class Registry:
                 tipo=result.tipo,
                 servicio=result.servicio,
                 caso_especial=result.caso_especial,
+                caso_especial_motivo=result.caso_especial_motivo,
                 es_peticion=es_peticion,
                 reasons=list(result.reasons),
                 text=text,
@@ -277,7 +353,10 @@ class Registry:
             }
             reasons = list(row.reasons)
             if already:
-                reasons.append("Ya estaba registrado en una corrida anterior (mismo archivo).")
+                reasons.append(
+                    f"Ya procesado en el lote {row.batch_id} (mismo archivo): "
+                    "no se registra de nuevo."
+                )
             return DocumentResult(
                 source=source,
                 pages=list(row.pages),
@@ -286,12 +365,17 @@ class Registry:
                 folio=folio,
                 tipo=row.tipo,
                 caso_especial=row.caso_especial,
+                caso_especial_motivo=row.caso_especial_motivo,
+                batch_id=row.batch_id,
+                folio_issued_at=row.folio.issued_at if row.folio else None,
+                registered_at=row.created_at,
                 fields=fields,
                 reasons=reasons,
                 servicio=row.servicio,
                 document_id=row.id,
                 already_registered=already,
                 summary=" ".join(row.text.split())[:SUMMARY_CHARS],
+                text=row.text,
             )
 
     def results_for_source(
@@ -334,13 +418,29 @@ class Registry:
                 )
             )
 
-    def latest_batch_of_document(self, document_id: int) -> int:
-        """The last batch that was given the document's file: the report to refresh."""
+    def folios_issued_later(self, day: date) -> list[int]:
+        """Documents whose folio was issued on `day` by `contacto` or `revisar` (after the
+        batch that registered them): the «capturas pendientes» of that day."""
+        start = datetime.combine(day, time.min)
+        end = start + timedelta(days=1)
         with self.session() as s:
-            source_id = s.get_one(DocumentRow, document_id).source_id
-            latest = s.scalar(
-                select(BatchSourceRow.batch_id)
-                .where(BatchSourceRow.source_id == source_id)
-                .order_by(BatchSourceRow.batch_id.desc())
-            )
-            return latest if latest is not None else s.get_one(DocumentRow, document_id).batch_id
+            rows = s.execute(
+                select(DocumentRow.id, DocumentRow.created_at, FolioRow.issued_at)
+                .join(FolioRow, FolioRow.document_id == DocumentRow.id)
+                .where(FolioRow.issued_at >= start, FolioRow.issued_at < end)
+                .order_by(FolioRow.issued_at)
+            ).all()
+        return [doc_id for doc_id, created, issued in rows if issued != created]
+
+    def source_path_of_document(self, document_id: int) -> str:
+        with self.session() as s:
+            return s.get_one(DocumentRow, document_id).source.path
+
+    def batch_of_document(self, document_id: int) -> int:
+        """The batch that registered the document: the report the TAOD printed, to refresh."""
+        with self.session() as s:
+            return s.get_one(DocumentRow, document_id).batch_id
+
+    def first_batch_of_source(self, source_id: int) -> int:
+        with self.session() as s:
+            return s.get_one(SourceRow, source_id).batch_id

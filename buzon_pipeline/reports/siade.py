@@ -16,7 +16,8 @@ nombre             name of the person
 nss                Número de Seguridad Social (11 digits, kept as text)
 telefono           phone (kept as text)
 correo             e-mail
-resumen            opening of the petition text, one line, at most 300 characters
+resumen            one or two sentences of the petition (extractive): the form's header,
+                   greetings, signature and contact lines left out; at most 300 characters
 caso_especial      «sí» when flagged for immediate escalation (5.28), else «no»
 archivo            scan file name the document came from
 paginas            page numbers of the document within that file
@@ -30,7 +31,8 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -69,32 +71,87 @@ def _value(doc: DocumentResult, name: str) -> str:
     return " ".join(field.value.split()) if field is not None and field.value else ""
 
 
-def _summary(text: str) -> str:
-    line = " ".join(text.split())
-    if len(line) <= SUMMARY_LIMIT:
+# Lines that are the form, a greeting, a signature or contact data — never the petition.
+_NOT_CONTENT = re.compile(
+    r"^(anexo|volante|queja\s*\(|nombre|nomb|n\.?\s*s\.?\s*s|num|no\.?\s*de|tel|cel|correo|"
+    r"e-?mail|descrip\w*\s*:?\s*$|atentamente|saludos|gracias|quedo|sin m[aá]s|respetuosamente|"
+    r"su servidor|sres\.?|a quien corresponda|presente|estimad|se[nñ]or|c\.\s|lic\.|buen[oa]s|hola|"
+    r"al personal|atenci[oó]n:)",
+    re.IGNORECASE,
+)
+_FORM_PREFIX = re.compile(r"^(descrip\w*|motivo|comentarios?)\s*:\s*", re.IGNORECASE)
+# Sentences that carry the request itself weigh more than the context around them.
+_REQUEST = re.compile(
+    r"\b(solicit|pido|pedimos|quiero|queremos|exij|sugier|sugiero|agradezc|gracias a|"
+    r"reconoc|queja|denunci|investig|no me|me negaron|porque)|¿",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+def petition_summary(text: str, limit: int = SUMMARY_LIMIT) -> str:
+    """One or two sentences of the petition, taken from its text (extractive): the form's
+    printed header, greetings, signature and contact lines are skipped; the sentences that
+    carry the request come first. At most `limit` characters, one line."""
+    lines = []
+    for raw in text.splitlines():
+        line = _FORM_PREFIX.sub("", " ".join(raw.split()))
+        if line and not _NOT_CONTENT.match(line) and "@" not in line and not _mostly_digits(line):
+            lines.append(line)
+    sentences = [s.strip() for s in _SENTENCE.split(" ".join(lines)) if len(s.strip()) > 3]
+    if not sentences:
+        return _cut(" ".join(text.split()), limit)
+    ranked = sorted(range(len(sentences)), key=lambda i: (not _REQUEST.search(sentences[i]), i))
+    chosen = sorted(ranked[:2])
+    return _cut(" ".join(sentences[i] for i in chosen), limit)
+
+
+def _mostly_digits(line: str) -> bool:
+    digits = sum(ch.isdigit() for ch in line)
+    return digits >= 7 and digits >= len(line.replace(" ", "")) / 2
+
+
+def _cut(line: str, limit: int) -> str:
+    if len(line) <= limit:
         return line
-    return line[: SUMMARY_LIMIT - 1].rstrip() + "…"
+    return line[: limit - 1].rstrip() + "…"
 
 
-def siade_rows(info: BatchInfo, docs: Sequence[DocumentResult]) -> list[list[str]]:
-    """One row of `SIADE_COLUMNS` per document registered with a folio."""
+def batch_exportable(doc: DocumentResult, batch_id: int) -> bool:
+    """A folio goes in the SIADE export of the lote that registered it and issued it in the
+    batch itself; a re-run lists no folio again, and a folio issued later by `contacto` or
+    `revisar` goes in the «capturas pendientes» export of its day instead."""
+    return (
+        doc.outcome is Outcome.FOLIO
+        and bool(doc.folio)
+        and doc.batch_id == batch_id
+        and doc.folio_from_batch
+    )
+
+
+def siade_rows(
+    info: BatchInfo | Callable[[DocumentResult], BatchInfo], docs: Sequence[DocumentResult]
+) -> list[list[str]]:
+    """One row of `SIADE_COLUMNS` per given document registered with a folio; `info` is the
+    batch header, or a function giving each document's own batch header."""
     rows = []
     for doc in docs:
         if doc.outcome is not Outcome.FOLIO or not doc.folio:
             continue
+        info_of = info(doc) if callable(info) else info
         rows.append(
             [
                 doc.folio,
                 "",
                 TIPO_LABELS.get(doc.tipo or "", doc.tipo or ""),
                 SERVICIO_LABELS.get(doc.servicio or "", doc.servicio or ""),
-                info.unidad,
-                f"{info.received_at:%d/%m/%Y %H:%M}",
+                info_of.unidad,
+                f"{info_of.received_at:%d/%m/%Y %H:%M}",
                 _value(doc, "nombre"),
                 _value(doc, "nss"),
                 _value(doc, "telefono"),
                 _value(doc, "correo"),
-                _summary(doc.summary),
+                petition_summary(doc.text or doc.summary),
                 "sí" if doc.caso_especial else "no",
                 Path(doc.source).name,
                 ", ".join(map(str, doc.pages)),
@@ -143,7 +200,11 @@ def siade_xlsx_bytes(rows: list[list[str]]) -> bytes:
     return out.getvalue()
 
 
-def write_siade(folder: Path, info: BatchInfo, docs: Sequence[DocumentResult]) -> list[Path]:
+def write_siade(
+    folder: Path,
+    info: BatchInfo | Callable[[DocumentResult], BatchInfo],
+    docs: Sequence[DocumentResult],
+) -> list[Path]:
     """Write `siade.csv` and `siade.xlsx` (header only when no document got a folio)."""
     rows = siade_rows(info, docs)
     out_dir = private_dir(folder)

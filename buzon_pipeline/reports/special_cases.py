@@ -16,7 +16,17 @@ from buzon_pipeline.core.private_files import private_dir, write_private_text
 from buzon_pipeline.core.vocab import OUTCOME_LABELS, SERVICIO_LABELS, TIPO_LABELS
 
 FILE_NAME = "casos_especiales.html"
-HEADERS = ["Documento", "Resultado", "Folio", "Tipo", "Servicio", "Motivos", "Resumen"]
+HEADERS = [
+    "DOC",
+    "Documento",
+    "Por qué (categoría y palabras)",
+    "Resultado",
+    "Folio",
+    "Tipo",
+    "Servicio",
+    "Motivos",
+    "Resumen",
+]
 STYLE = """
 body { font-family: sans-serif; margin: 1.5em; color: #222; }
 .banner { background: #b00020; color: #fff; padding: 0.8em 1em; font-size: 1.6em;
@@ -31,7 +41,9 @@ def _row(doc: DocumentResult) -> list[str]:
     pages = ", ".join(map(str, doc.pages)) or "—"
     servicio = SERVICIO_LABELS.get(doc.servicio or "", doc.servicio or "no determinado")
     return [
+        str(doc.document_id) if doc.document_id is not None else "—",
         f"{Path(doc.source).name} (p. {pages})",
+        doc.caso_especial_motivo or "—",
         OUTCOME_LABELS.get(str(doc.outcome), str(doc.outcome)),
         doc.folio or "—",
         TIPO_LABELS.get(doc.tipo or "", doc.tipo or "sin clasificar"),

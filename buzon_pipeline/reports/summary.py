@@ -12,16 +12,23 @@ from __future__ import annotations
 import html
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from buzon_pipeline.config import Settings
 from buzon_pipeline.core.model import BatchInfo, DocumentResult, Outcome, ResultSet
 from buzon_pipeline.core.private_files import private_dir, write_private_text
-from buzon_pipeline.core.vocab import CONSULTA_URL, OUTCOME_LABELS, SERVICIO_LABELS, TIPO_LABELS
+from buzon_pipeline.core.vocab import (
+    CONSULTA_URL,
+    KIND_LABELS,
+    OUTCOME_LABELS,
+    SERVICIO_LABELS,
+    TIPO_LABELS,
+)
 from buzon_pipeline.registry.results import error_result, stored_results
 from buzon_pipeline.registry.store import Registry
 from buzon_pipeline.reports.notifications import write_notifications
-from buzon_pipeline.reports.siade import write_siade
+from buzon_pipeline.reports.siade import batch_exportable, write_siade
 from buzon_pipeline.reports.special_cases import write_special_cases
 from buzon_pipeline.reports.turn_copies import write_turn_copies
 
@@ -64,18 +71,27 @@ def load_batch_report(registry: Registry, batch_id: int) -> BatchReport:
     )
 
 
+PENDING_CAPTURES = "capturas-pendientes"
+
+
+def reports_root(settings: Settings) -> Path:
+    """The registry's one report folder, absolute (the api resolves it before any report)."""
+    return Path(settings.reports_dir or "reportes").resolve()
+
+
 def report_dir_for(info: BatchInfo, settings: Settings) -> Path:
     day = info.received_at.strftime("%Y-%m-%d")
-    return private_dir(Path(settings.reports_dir) / day / f"lote-{info.batch_id}")
+    return private_dir(reports_root(settings) / day / f"lote-{info.batch_id}")
 
 
 def write_reports(registry: Registry, batch_id: int, settings: Settings) -> tuple[Path, list[Path]]:
     """Write (or rewrite) every report of a batch; returns the folder and the files."""
     report = load_batch_report(registry, batch_id)
     folder = report_dir_for(report.info, settings)
-    docs = report.documents
+    # Only what this lote registered: a file replayed from an earlier lote is that lote's.
+    docs = [r for r in report.documents if r.batch_id in (None, batch_id)]
     files = [write_private_text(folder / "resumen.html", summary_html(report))]
-    files += write_siade(folder, report.info, docs)
+    files += write_siade(folder, report.info, [d for d in docs if batch_exportable(d, batch_id)])
     special = write_special_cases(folder, report.info, docs)
     if special is not None:
         files.append(special)
@@ -84,11 +100,42 @@ def write_reports(registry: Registry, batch_id: int, settings: Settings) -> tupl
     return folder, files
 
 
+def write_pending_captures(registry: Registry, settings: Settings, day: date) -> Path | None:
+    """`<reportes>/<día>/capturas-pendientes/siade.csv|xlsx`: the folios `contacto` and `revisar`
+    issued that day (not in any lote's export), each with its own lote's header."""
+    ids = registry.folios_issued_later(day)
+    if not ids:
+        return None
+    docs = [registry.result_of(i, registry_source_path(registry, i)) for i in ids]
+    infos: dict[int, BatchInfo] = {}
+
+    def info_of(doc: DocumentResult) -> BatchInfo:
+        batch_id = doc.batch_id or 0
+        if batch_id not in infos:
+            batch = registry.batch(batch_id)
+            infos[batch_id] = BatchInfo(batch.id, batch.taod, batch.unidad, batch.received_at)
+        return infos[batch_id]
+
+    folder = private_dir(reports_root(settings) / day.isoformat() / PENDING_CAPTURES)
+    write_siade(folder, info_of, docs)
+    return folder
+
+
+def registry_source_path(registry: Registry, document_id: int) -> str:
+    return registry.source_path_of_document(document_id)
+
+
 def refresh_reports(registry: Registry, settings: Settings, document_ids: list[int]) -> list[Path]:
-    """Rewrite the reports of the batches these documents came in, so the summary, SIADE export,
-    notifications and turn copies show a decision made after the batch; returns the folders."""
-    batches = sorted({registry.latest_batch_of_document(doc) for doc in document_ids})
-    return [write_reports(registry, batch, settings)[0] for batch in batches]
+    """Rewrite the reports of the lotes that registered these documents (the ones the TAOD
+    printed), so the summary, notifications and turn copies show a decision made after the
+    batch; a folio issued now goes in today's «capturas pendientes». Returns the folders."""
+    batches = sorted({registry.batch_of_document(doc) for doc in document_ids})
+    folders = [write_reports(registry, batch, settings)[0] for batch in batches]
+    if document_ids:
+        pending = write_pending_captures(registry, settings, date.today())
+        if pending is not None:
+            folders.append(pending)
+    return folders
 
 
 def _value(result: DocumentResult, name: str) -> str:
@@ -104,6 +151,23 @@ def _table(headers: list[str], rows: list[list[str]]) -> str:
         "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in rows
     )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _doc(r: DocumentResult) -> str:
+    """The DOC number `contacto` and `revisar` ask for (empty for blank pages and errors)."""
+    return str(r.document_id) if r.document_id is not None else ""
+
+
+def _links(report: BatchReport) -> str:
+    """Links to the lote's other files, relative to resumen.html (the folder moves as a whole)."""
+    links = [("siade.xlsx", "Exportación SIADE (XLSX)"), ("siade.csv", "Exportación SIADE (CSV)")]
+    if any(r.caso_especial for r in report.results):
+        links.insert(0, ("casos_especiales.html", "Casos especiales"))
+    links += [("notificaciones/", "Notificaciones por folio"), ("copias_turno/", "Copias de turno")]
+    items = "".join(
+        f"<li><a href='{html.escape(href)}'>{html.escape(text)}</a></li>" for href, text in links
+    )
+    return f"<nav><h2>Archivos del lote</h2><ul>{items}</ul></nav>"
 
 
 def _where(r: DocumentResult) -> str:
@@ -149,23 +213,35 @@ def summary_html(report: BatchReport) -> str:
         f"<p>Unidad: {html.escape(info.unidad)}<br>TAOD: {html.escape(info.taod)}<br>"
         f"Fecha y hora de recepción: {info.received_at:%d/%m/%Y %H:%M}</p>",
     ]
+    parts.append(_links(report))
     if special:
         parts.append("<div class='alerta'><h2>Casos especiales: escalar de inmediato (5.28)</h2>")
         parts.append(
             _table(
-                ["Documento", "Resultado", "Folio", "Tipo"],
+                [
+                    "DOC",
+                    "Documento",
+                    "Resultado",
+                    "Folio",
+                    "Tipo",
+                    "Por qué (categoría y palabras)",
+                ],
                 [
                     [
+                        _doc(r),
                         _where(r),
                         OUTCOME_LABELS[str(r.outcome)],
                         r.folio or "",
                         TIPO_LABELS.get(r.tipo or "", ""),
+                        r.caso_especial_motivo or "",
                     ]
                     for r in special
                 ],
             )
         )
-        parts.append("<p>Detalle: casos_especiales.html</p></div>")
+        parts.append(
+            "<p>Detalle: <a href='casos_especiales.html'>casos_especiales.html</a></p></div>"
+        )
     parts += [
         "<h2>Totales</h2>",
         f"<p>Archivos: {report.files} · páginas leídas: {report.pages_read} de "
@@ -181,11 +257,12 @@ def summary_html(report: BatchReport) -> str:
         _bar_chart(servicios, SERVICIO_LABELS),
         "<h2>Documentos</h2>",
         _table(
-            ["Documento", "Clase", "Resultado", "Folio", "Tipo", "Motivos"],
+            ["DOC", "Documento", "Clase", "Resultado", "Folio", "Tipo", "Motivos"],
             [
                 [
+                    _doc(r),
                     _where(r),
-                    str(r.kind),
+                    KIND_LABELS.get(str(r.kind), str(r.kind)),
                     OUTCOME_LABELS[str(r.outcome)],
                     r.folio or "",
                     TIPO_LABELS.get(r.tipo or "", ""),
@@ -196,11 +273,11 @@ def summary_html(report: BatchReport) -> str:
         ),
         "<h2>Personas por contactar (actividad 47)</h2>",
         _table(
-            ["Documento", "Núm.", "Nombre", "Teléfono", "Correo", "Motivo"],
+            ["DOC", "Documento", "Nombre", "Teléfono", "Correo", "Motivo"],
             [
                 [
+                    _doc(r),
                     _where(r),
-                    str(r.document_id),
                     _value(r, "nombre"),
                     _value(r, "telefono"),
                     _value(r, "correo"),
@@ -211,8 +288,8 @@ def summary_html(report: BatchReport) -> str:
         ),
         "<h2>Para revisión</h2>",
         _table(
-            ["Documento", "Núm.", "Motivos"],
-            [[_where(r), str(r.document_id), " ".join(r.reasons)] for r in review],
+            ["DOC", "Documento", "Motivos"],
+            [[_doc(r), _where(r), " ".join(r.reasons)] for r in review],
         ),
         "<h2>Errores de lectura</h2>",
         _table(["Documento", "Motivo"], [[_where(r), " ".join(r.reasons)] for r in errors]),

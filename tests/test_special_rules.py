@@ -1,0 +1,74 @@
+"""Casos especiales (5.28): the rules name the category and the words; combined with the
+model they keep precision on the project's test texts (issue 15)."""
+
+from __future__ import annotations
+
+import pytest
+
+from buzon_pipeline.core.model import RouteThresholds
+from buzon_pipeline.deciding.classify import special_case
+from buzon_pipeline.deciding.special_rules import find_special
+from buzon_pipeline.deciding.textclass import normalize_text
+
+T = RouteThresholds(0.1, 0.5, 0.4, 0.2, caso_reglas=0.2, caso_solo_modelo=0.8)
+
+
+def _categories(text: str) -> dict[str, tuple[str, ...]]:
+    return {m.category: m.words for m in find_special(normalize_text(text))}
+
+
+@pytest.mark.parametrize(
+    "text, category, word",
+    [
+        ("Mi esposo murió en urgencias y nadie nos da razón.", "muerte", "murio"),
+        ("Mi madre munio en el hospital por una infección.", "muerte", "munio"),  # OCR r→n
+        ("El guardia le dio una sachetada a mi hijo.", "violencia", "sachetada"),
+        ("El vigilante me amenazó con que me iba a ir mal.", "amenazas", "amenazo"),
+        ("Ya hablé con la prensa, mañana sale la nota.", "relevancia_publica", "prensa"),
+        ("Terminó en tera pia intensiva por la dosis.", "dano_grave", "tera pia intensiva"),
+    ],
+)
+def test_rules_find_the_category_and_quote_the_words(text, category, word):
+    found = _categories(text)
+    assert category in found and word in found[category], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pongan más sillas y un bebedero en la sala de espera.",
+        "Solicito el pago del finiquito de la pensión de mi padre que falleció en enero.",
+        "Trabajo en una maquiladora y sólo puedo venir en mi día de descanso.",
+    ],
+)
+def test_routine_texts_raise_no_category(text):
+    assert _categories(text) == {}
+
+
+def test_the_motive_says_category_and_words_and_the_model_alone_says_so():
+    motive = special_case(0.5, "El camillero empujó a mi papá y se cayó de la camilla.", T)
+    assert motive is not None
+    assert "violencia o abuso («empujo»)" in motive and "daño grave" in motive
+    # No rule hit: only a very sure model flags, and it says no trigger word was found.
+    assert special_case(0.6, "Pongan más sillas.", T) is None
+    alone = special_case(0.9, "Pongan más sillas.", T)
+    assert alone is not None and alone.startswith("sin categoría reconocida")
+    # A rule hit below the model's cut is not an alarm either.
+    assert special_case(0.1, "Mi esposo murió.", T) is None
+
+
+@pytest.mark.slow
+def test_precision_on_the_test_split_with_the_shipped_thresholds():
+    """The figures quoted in the README (test split, thresholds chosen on dev). Recall 0.95 is
+    NOT reached on test (0.89): this guards the measured level, not the issue's target."""
+    from pathlib import Path
+
+    from buzon_pipeline.deciding.textclass import TextClassifier, default_model_dir
+    from buzon_pipeline.training.eval_special import _flags, _texts_and_truth, figures
+
+    classifier = TextClassifier.load(default_model_dir())
+    texts, truth = _texts_and_truth(Path(__file__).parents[1] / "corpus/clasificador/test.jsonl")
+    probs = [s.caso_especial for s in classifier.predict_many(texts)]
+    t = classifier.thresholds
+    got = figures(_flags(probs, texts, t.caso_reglas, t.caso_solo_modelo), truth)
+    assert got["precision"] >= 0.70 and got["recall"] >= 0.88, got

@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from PIL import Image
 
 from buzon_pipeline.cli import main
-from buzon_pipeline.core.model import Field, Kind, Page, PageAnalysis
+from buzon_pipeline.core.model import Kind
 from buzon_pipeline.core.rules import luhn_check_digit
 from buzon_pipeline.core.vocab import SERVICIOS, TIPOS
 from buzon_pipeline.deciding.textclass import TextScores, Thresholds
@@ -32,42 +32,20 @@ SPECIAL = "El guardia golpeó a mi papá en la sala de urgencias. Solicito que s
 FALSE_ALARM = "Pongan más sillas y un bebedero en la sala de espera, por favor."
 
 
-def _fields(**values: str) -> dict[str, Field]:
-    return {name: Field(value, 0.99, None, value, True) for name, value in values.items()}
-
-
 FULL = dict(nombre="ANA RUIZ PAZ", nss=NSS, telefono="5512345678")
 PAGES = {
-    10: dict(kind=Kind.VOLANTE, text=fk.PETITION, fields=_fields(**FULL), marks={}),
-    20: dict(kind=Kind.VOLANTE, text=fk.PETITION, fields=_fields(telefono="5587654321"), marks={}),
+    10: dict(kind=Kind.VOLANTE, text=fk.PETITION, fields=fk._fields(**FULL), marks={}),
+    20: fk.PAGES[20],
     # Marked «Reconocimiento», but the (fake) model reads the text as a complaint, confidently.
     50: dict(
         kind=Kind.VOLANTE,
         text=PRAISE,
-        fields=_fields(**FULL),
+        fields=fk._fields(**FULL),
         marks={"reconocimiento": True, "queja": False},
     ),
-    60: dict(kind=Kind.VOLANTE, text=SPECIAL, fields=_fields(**FULL), marks={}),
-    70: dict(kind=Kind.VOLANTE, text=FALSE_ALARM, fields=_fields(**FULL), marks={}),
+    60: dict(kind=Kind.VOLANTE, text=SPECIAL, fields=fk._fields(**FULL), marks={}),
+    70: dict(kind=Kind.VOLANTE, text=FALSE_ALARM, fields=fk._fields(**FULL), marks={}),
 }
-
-
-class Analyzer:
-    def analyze(self, page: Page) -> PageAnalysis:
-        # Lossy formats (HEIC, WEBP) move the grey level a little: take the nearest page.
-        level = int(page.image[0, 0])
-        spec = PAGES[min(PAGES, key=lambda key: abs(key - level))]
-        return PageAnalysis(
-            source=page.source,
-            source_sha256=page.source_sha256,
-            number=page.number,
-            blank=False,
-            kind=spec["kind"],
-            text=spec["text"],
-            text_confidence=0.95,
-            fields=spec["fields"],
-            marks=spec["marks"],
-        )
 
 
 class Classifier:
@@ -94,7 +72,8 @@ def fakes(monkeypatch: pytest.MonkeyPatch) -> None:
     from buzon_pipeline import api
     from buzon_pipeline.reading import analyze, ocr
 
-    monkeypatch.setattr(analyze.PageAnalyzer, "load", classmethod(lambda cls, *_: Analyzer()))
+    analyzer = fk.FakeAnalyzer(PAGES)
+    monkeypatch.setattr(analyze.PageAnalyzer, "load", classmethod(lambda cls, *_: analyzer))
     monkeypatch.setattr(api.TextClassifier, "load", classmethod(lambda cls, p: Classifier()))
     monkeypatch.setattr(ocr, "check_available", lambda: None)
 

@@ -14,17 +14,27 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from buzon_pipeline import api
 from buzon_pipeline.config import load_settings
 from buzon_pipeline.core.model import Outcome
 from buzon_pipeline.core.names import display_name
 from buzon_pipeline.core.run import Terminated, handle_sigterm
 from buzon_pipeline.core.vocab import CONSULTA_URL, FIELD_LABELS, OUTCOME_LABELS
 from buzon_pipeline.errors import BuzonError, ExitCode, UsageError
+
+if TYPE_CHECKING:
+    from buzon_pipeline import api
+
+
+def _api():  # -> the buzon_pipeline.api module
+    """The API, imported when a command runs: it loads OpenCV, spaCy and SQLAlchemy, which
+    `buzon --help` does not need."""
+    from buzon_pipeline import api
+
+    return api
 
 # -- click's own texts in Spanish -------------------------------------------------------------
 # click marks its messages with gettext; the TAOD reads them (usage, help, errors), so they are
@@ -299,7 +309,7 @@ def procesar(
 
     try:
         summary = _run(
-            lambda: api.process_batch(
+            lambda: _api().process_batch(
                 list(escaneos),
                 taod,
                 unidad,
@@ -434,7 +444,7 @@ def evaluar(
 # -- the next morning's desk: contact follow-up, reports and review (api.Desk) ----------------
 def _desk(config_file: str | None, **overrides: Any) -> api.Desk:
     settings = _run(lambda: load_settings(config_file, **overrides))
-    return _run(lambda: api.open_desk(settings))
+    return _run(lambda: _api().open_desk(settings))
 
 
 def _say_refreshed(folders: list[Path], quiet: bool) -> None:
@@ -555,7 +565,7 @@ def contacto(
             raise UsageError(
                 "Indique los datos obtenidos (--obtenido DATO=VALOR) o --sin-respuesta, no ambos."
             )
-        return api.parse_obtained(obtenidos)
+        return _api().parse_obtained(obtenidos)
 
     obtained = _run(check)  # invalid data stops here, before the database is opened
     desk = _desk(config_file, db_url=db_url, reports_dir=reports_dir)
@@ -578,7 +588,7 @@ def _print_contact_result(doc: int, result: api.ContactResult, sin_respuesta: bo
     click.echo(f"Documento {doc}: datos registrados ({labels}).")
     if result.outcome is Outcome.FOLIO:
         click.echo(f"Registrado con folio {result.folio}.")
-        click.echo(api.notification_hint(result) + " (act. 51).")
+        click.echo(_api().notification_hint(result) + " (act. 51).")
     elif result.outcome is Outcome.DUPLICADO:
         click.echo(
             f"Es la misma petición que el folio {result.folio} (5.9): no se registra de nuevo."
@@ -750,9 +760,9 @@ def revisar(
                 "Indique --resultado folio, pendiente_contacto, publico_general o descartado."
             )
         return (
-            api.parse_corrections(campos),
-            api.parse_resultado(resultado),
-            *api.check_codes(tipo, servicio),
+            _api().parse_corrections(campos),
+            _api().parse_resultado(resultado),
+            *_api().check_codes(tipo, servicio),
         )
 
     corrections, outcome, tipo_code, servicio_code = _run(check)  # before opening the database

@@ -80,3 +80,22 @@ def test_unexpected_errors_do_not_leak_their_message(monkeypatch, tmp_path):
     result = invoke("procesar", str(tmp_path), "--taod", "T", "--unidad", "U")
     assert result.exit_code == ExitCode.INTERNAL
     assert "ValueError" in result.output and "María" not in result.output
+
+
+def test_help_loads_no_heavy_library():
+    """`buzon --help` stays instant: OpenCV, spaCy, SQLAlchemy and numpy load only when a
+    command runs (measured in bench, not here: tests keep no wall-clock assertions)."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, buzon_pipeline.cli as c; from click.testing import CliRunner; "
+        "CliRunner().invoke(c.main, ['--help']); "
+        "CliRunner().invoke(c.main, ['contactos', '--help']); "
+        "print(' '.join(m for m in ('cv2', 'spacy', 'sqlalchemy', 'numpy', 'pytesseract') "
+        "if m in sys.modules))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe], check=True, capture_output=True, text=True
+    ).stdout.split()
+    assert loaded == []

@@ -10,10 +10,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from buzon_pipeline.core.vocab import FIELDS
+
+if TYPE_CHECKING:  # annotations only: the CLI imports this module and stays light
+    import numpy as np
 
 
 class Kind(StrEnum):

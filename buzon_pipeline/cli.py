@@ -280,6 +280,13 @@ buzon procesar lote.pdf --taod "Ana Pérez" --unidad "UMF 20" --json > lote.json
     is_flag=True,
     help="Vuelve a leer también los archivos ya registrados con páginas en error o sin terminar.",
 )
+@click.option(
+    "--dask",
+    "dask_scheduler",
+    metavar="DIRECCION",
+    help="Analiza las páginas en un clúster de Dask (p. ej. tcp://servidor:8786) en vez de en "
+    "este equipo; el registro, los reportes y el archivo siguen aquí.",
+)
 def procesar(
     escaneos: tuple[str, ...],
     taod: str,
@@ -291,6 +298,7 @@ def procesar(
     config_file: str | None,
     as_json: bool,
     retry: bool,
+    dask_scheduler: str | None,
 ) -> None:
     settings = _run(
         lambda: load_settings(
@@ -299,6 +307,7 @@ def procesar(
             reports_dir=reports_dir,
             archive_dir=archive_dir,
             workers=workers,
+            dask_scheduler=dask_scheduler,
         )
     )
     bar = _LazyBar("Procesando páginas")

@@ -53,6 +53,8 @@ class Settings:
     contact_deadline_days: int = 10
     max_image_pixels: int = 120_000_000
     max_pdf_pages: int = 500
+    # Address of a Dask scheduler (tcp://host:8786): page analysis runs on its workers.
+    dask_scheduler: str | None = None
 
 
 # Accepted range of each numeric setting (inclusive): a value outside it is a UsageError before

@@ -12,7 +12,7 @@ import os
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool as BrokenExecutor
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -37,6 +37,7 @@ from buzon_pipeline.deciding.classify import thresholds_for, verdict
 from buzon_pipeline.deciding.route import decide, document_kind
 from buzon_pipeline.deciding.textclass import TextClassifier
 from buzon_pipeline.deciding.validate import validate
+from buzon_pipeline.errors import MissingDependencyError, UsageError
 from buzon_pipeline.reading.analyze import PageAnalyzer
 from buzon_pipeline.reading.grouping import group_pages
 from buzon_pipeline.reading.ingest import inspect_source, iter_pages
@@ -88,6 +89,17 @@ def _analyze_in_worker(page: Page) -> PageAnalysis:
     return _safe_analyze(_worker_analyzer, page)
 
 
+def _analyze_on_cluster(
+    page: Page, keep_view: PageViews | None, models: Path | None
+) -> PageAnalysis:
+    """A Dask worker's task: the analyser is loaded by the first page the worker gets and kept
+    for the next ones (Dask has no per-worker initializer for a plain executor)."""
+    global _worker_analyzer
+    if _worker_analyzer is None:
+        _worker_analyzer = PageAnalyzer.load(keep_view, models)
+    return _safe_analyze(_worker_analyzer, page)
+
+
 def _safe_analyze(analyzer: PageAnalyzer, page: Page) -> PageAnalysis:
     try:
         return analyzer.analyze(page)
@@ -117,11 +129,18 @@ class PageRunner:
     that dies (killed, out of memory) costs its page a passing error, not the batch."""
 
     def __init__(
-        self, workers: int, archive_dir: Path | None = None, models_dir: Path | None = None
+        self,
+        workers: int,
+        archive_dir: Path | None = None,
+        models_dir: Path | None = None,
+        cluster: Executor | None = None,
     ) -> None:
         self.workers = workers
         self.keep_view = PageViews(archive_dir) if archive_dir is not None else None
         self.models_dir = models_dir
+        # A Dask client's executor (`--dask`): pages go to the cluster's workers instead of a
+        # local pool; the caller owns it, and `workers` is then the cluster's thread count.
+        self.cluster = cluster
         self._pool: ProcessPoolExecutor | None = None
         self._local: PageAnalyzer | None = None
 
@@ -133,6 +152,8 @@ class PageRunner:
         )
 
     def __enter__(self) -> PageRunner:
+        if self.cluster is not None:
+            return self
         if self.workers > 1:
             self._pool = self._new_pool()
         else:
@@ -148,7 +169,7 @@ class PageRunner:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
     def run(self, items: Iterable[Page | PageAnalysis]) -> Iterator[PageAnalysis]:
-        if self._pool is None:
+        if self._pool is None and self.cluster is None:
             assert self._local is not None
             for item in items:
                 yield item if isinstance(item, PageAnalysis) else _safe_analyze(self._local, item)
@@ -162,6 +183,8 @@ class PageRunner:
             yield self._resolve(window)
 
     def _submit(self, page: Page) -> Future:
+        if self.cluster is not None:
+            return self.cluster.submit(_analyze_on_cluster, page, self.keep_view, self.models_dir)
         assert self._pool is not None
         try:
             return self._pool.submit(_analyze_in_worker, page)
@@ -351,9 +374,38 @@ def run_sources(
     # Absolute: the registry's image paths must work from wherever the next command runs.
     archive = Path(ctx.settings.archive_dir).resolve()
     models = models_dir(ctx.settings.models_dir)
+    if ctx.settings.dask_scheduler:
+        yield from _run_on_cluster(ctx, sources, archive, models)
+        return
     with PageRunner(ctx.settings.workers, archive, models) as runner:
         for source, count in sources:
             yield process_source(ctx, runner, source, count)
+
+
+def _run_on_cluster(
+    ctx: BatchContext, sources: list[tuple[SourceFile, int]], archive: Path, models: Path
+) -> Iterator[SourceOutcome]:
+    """Page analysis on a Dask cluster (docs/design.md §3): the scheduler's workers read pages,
+    this process routes and registers them, as in a local run. The workers need this package,
+    and the archive and models folders at the same paths (a shared folder)."""
+    try:
+        from distributed import Client
+    except ImportError as exc:
+        raise MissingDependencyError(
+            "Para --dask instale Dask: pip install 'buzon-pipeline[dask]'."
+        ) from exc
+    try:
+        client = Client(ctx.settings.dask_scheduler, timeout=30)
+    except OSError as exc:
+        raise UsageError(
+            f"No se pudo conectar con el planificador de Dask ({type(exc).__name__})."
+        ) from exc
+    with client:
+        threads = max(1, sum(client.nthreads().values()))
+        executor = client.get_executor(pure=False)
+        with PageRunner(threads, archive, models, cluster=executor) as runner:
+            for source, count in sources:
+                yield process_source(ctx, runner, source, count)
 
 
 def inspect_all(paths: list[str], settings: Settings) -> list[tuple[SourceFile, int]]:

@@ -6,6 +6,9 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(
   tesseract-ocr tesseract-ocr-spa poppler-utils python3-venv
+  # tesserocr is built against this libtesseract, so the in-process engine is the same
+  # Tesseract as the command (reading/ocr.py).
+  libtesseract-dev libleptonica-dev pkg-config
   # The tests start a throw-away PostgreSQL server from these binaries (registry on PostgreSQL).
   postgresql
   # A real headless browser for the review page tests (tests/test_review_browser.py, Selenium).
@@ -29,5 +32,7 @@ if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
+# From source, not PyPI's wheel: the wheel bundles another Tesseract, which reads differently.
+.venv/bin/python -m pip install -q --no-binary tesserocr 'tesserocr>=2.7'
 .venv/bin/python -m pip install -q -e '.[dev]'
 echo "Instalación completa: .venv/bin/buzon"

@@ -1,7 +1,14 @@
-"""The one adapter to Tesseract (through pytesseract); maps its errors to ours.
+"""The one adapter to Tesseract; maps its errors to ours.
 
-Tesseract's OpenMP threads fight over a 2-core machine (docs/design.md §4), so every engine call
-runs single-threaded and the pipeline parallelises across pages instead.
+The engine is Tesseract's C API through tesserocr, kept loaded: one instance per language per
+process, so the language data is read once instead of once per call (pytesseract starts a
+`tesseract` process per call: a name zone cost 0.111 s that way against 0.017 s,
+docs/design.md §4), and no page crop or OCR text goes through a temporary file. It is used only
+when it is the same Tesseract as the `tesseract` command (scripts/instalar.sh builds tesserocr
+against Debian's libtesseract): PyPI's tesserocr wheel bundles another version, which reads
+some fields differently from the one the thresholds were chosen on. Otherwise, and where
+tesserocr is missing, pytesseract runs the command. Either way every call is single-threaded
+(OpenMP threads fight over 2 cores) and the pipeline parallelises across pages instead.
 """
 
 from __future__ import annotations
@@ -9,6 +16,8 @@ from __future__ import annotations
 import os
 import subprocess
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 import numpy as np
 import pytesseract
@@ -20,6 +29,19 @@ from buzon_pipeline.errors import MissingDependencyError
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 LANG = "spa"
+# Where Debian's tesseract-ocr-spa puts the language data (TESSDATA_PREFIX wins).
+TESSDATA_DIRS = (
+    "/usr/share/tesseract-ocr/5/tessdata",
+    "/usr/share/tesseract-ocr/4.00/tessdata",
+    "/usr/share/tessdata",
+)
+# pytesseract hands Tesseract a PNG without a resolution, which Tesseract takes as 70 dpi; the
+# in-process engine is told the same, so both read a crop alike.
+UNSET_DPI = 70
+TSV_COLUMNS = (
+    "level", "page_num", "block_num", "par_num", "line_num", "word_num",
+    "left", "top", "width", "height", "conf", "text",
+)
 
 
 class OcrEngineError(RuntimeError):
@@ -69,6 +91,18 @@ def read(
     """OCR an image region; returns words with confidences and the text in reading order."""
     if gray.size == 0 or min(gray.shape[:2]) < 8:
         return EMPTY
+    engine = _engine(lang)
+    if engine is not None:
+        engine.SetPageSegMode(psm)
+        engine.SetVariable("tessedit_char_whitelist", whitelist or "")
+        engine.SetImage(Image.fromarray(gray))
+        engine.SetSourceResolution(UNSET_DPI)
+        try:
+            return _assemble(_parse_tsv(engine.GetTSVText(0)))
+        except RuntimeError as exc:  # tesserocr's way of saying the engine failed
+            raise OcrEngineError(f"Tesseract falló ({exc.__class__.__name__})") from None
+        finally:
+            engine.Clear()
     config = f"--psm {psm}"
     if whitelist:
         config += f" -c tessedit_char_whitelist={whitelist}"
@@ -81,6 +115,58 @@ def read(
     except (subprocess.CalledProcessError, pytesseract.TesseractNotFoundError) as exc:
         raise OcrEngineError(f"Tesseract no respondió ({type(exc).__name__})") from None
     return _assemble(data)
+
+
+def tessdata_dir() -> str | None:
+    candidates = [os.environ.get("TESSDATA_PREFIX"), *TESSDATA_DIRS]
+    for folder in filter(None, candidates):
+        if (Path(folder) / f"{LANG}.traineddata").is_file():
+            return str(folder)
+    return None
+
+
+@cache  # one loaded engine per language in each process: loading it is the expensive part
+def _engine(lang: str):  # -> tesserocr.PyTessBaseAPI | None
+    try:
+        import tesserocr
+    except ImportError:
+        return None
+    path = tessdata_dir()
+    if path is None or not _same_tesseract(tesserocr.tesseract_version()):
+        return None
+    psm = tesserocr.PSM.OSD_ONLY if lang == "osd" else tesserocr.PSM.AUTO
+    try:
+        return tesserocr.PyTessBaseAPI(path=path, lang=lang, psm=psm)
+    except RuntimeError:
+        return None
+
+
+def _same_tesseract(library_version: str) -> bool:
+    """Whether tesserocr's libtesseract is the `tesseract` command's version (first lines of
+    both say e.g. «tesseract 5.3.0»)."""
+    try:
+        command = str(pytesseract.get_tesseract_version())
+    except (pytesseract.TesseractNotFoundError, OSError):
+        return False
+    first = library_version.splitlines()[0].split()[-1] if library_version else ""
+    return first == command.split()[0]
+
+
+def _parse_tsv(tsv: str) -> dict[str, list]:
+    """Tesseract's TSV renderer output as pytesseract's image_to_data dictionary (values as
+    text; `_assemble` converts what it uses)."""
+    data: dict[str, list] = {name: [] for name in TSV_COLUMNS}
+    for row in tsv.splitlines():
+        cells = row.split("\t")
+        cells += [""] * (len(TSV_COLUMNS) - len(cells))  # a word-less row has no text column
+        for name, cell in zip(TSV_COLUMNS, cells, strict=False):
+            data[name].append(cell)
+        # The command's TSV has whole-number confidences (truncated), the API's decimals:
+        # truncated here too, so the thresholds see the same numbers from both.
+        conf = data["conf"][-1]
+        if conf and float(conf) >= 0:
+            data["conf"][-1] = str(int(float(conf)))
+    return data
 
 
 def _assemble(data: dict) -> OcrResult:
@@ -115,6 +201,19 @@ def _assemble(data: dict) -> OcrResult:
 
 def osd_rotation(gray: np.ndarray) -> tuple[int, float] | None:
     """Clockwise rotation that makes the page upright, with OSD's confidence; None if unsure."""
+    engine = _engine("osd")
+    if engine is not None:
+        engine.SetImage(Image.fromarray(gray))
+        engine.SetSourceResolution(UNSET_DPI)
+        try:
+            found = engine.DetectOrientationScript()
+        except RuntimeError:
+            found = None
+        finally:
+            engine.Clear()
+        if not found:
+            return None
+        return (360 - int(found["orient_deg"])) % 360, float(found["orient_conf"])
     try:
         info = pytesseract.image_to_osd(
             Image.fromarray(gray), config="--psm 0", output_type=pytesseract.Output.DICT

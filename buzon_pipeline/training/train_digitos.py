@@ -127,7 +127,8 @@ MIX = {"hand": 0.35, "pen": 0.08, "typed": 0.15, SKLEARN: 0.12, MNIST: 0.30}
 # written in a train-split family of digit_sources this often, and some combs hold real MNIST
 # digits (train part) pasted cell by cell.
 FORM_FAMILY_RATE = 0.6
-MNIST_COMBS = 2500
+MNIST_COMBS = 3500
+FONT_COMBS = 3000  # combs of pasted, elastically warped train-family digits
 MNIST_COMB_SEEDS = range(0, 80_000)
 EMPTY_RATE = 0.15
 PEN_RATE = 0.5  # share of digits redrawn along the font's centre line with a uniform pen
@@ -737,13 +738,16 @@ def write_pasted_comb(
     glyphs: Sequence[Sequence[Glyph]],
     rng: random.Random,
     chosen: Sequence[Glyph] | None = None,
+    warp_rate: float = 0.0,
 ) -> None:
     """Write `text` in the comb with real digit images (per digit a pool of coverage masks).
 
     One writer per comb: pen colour, pressure, slant, size; per digit some size, baseline
     and centring wobble (a sloppy writer overshoots the cell and touches the rules).
     `chosen`: the image of every cell, instead of a random one from its digit's pool.
+    `warp_rate`: share of digits given a smooth elastic warp (one font shape, many hands).
     """
+    warp_rng = np.random.default_rng(rng.randrange(2**32))
     x0, _, x1, y1 = box_to_px(spec.box, FORM_DPI)
     pitch = (x1 - x0) / (spec.cells or len(text))
     colour = rng.choice([ink.BLUE_PEN, ink.BLUE_PEN, ink.BLACK_PEN, (60, 60, 70), (20, 60, 170)])
@@ -758,6 +762,8 @@ def write_pasted_comb(
             glyph = pool[rng.randrange(len(pool))]
         else:
             glyph = chosen[i]
+        if warp_rate and rng.random() < warp_rate:
+            glyph = _tight(np.clip(_elastic(glyph, warp_rng), 0, 1)) if glyph.any() else glyph
         height = mm_to_px(size * rng.uniform(0.9, 1.1), FORM_DPI)
         scale = height / glyph.shape[0]
         width = max(2, round(glyph.shape[1] * scale * rng.uniform(0.85, 1.15)))
@@ -794,9 +800,28 @@ def render_mnist_comb(seed: int, part: str = "train") -> tuple[list[np.ndarray],
     cells = spec.cells or 1
     text = _comb_text(rng, cells)
     canvas = strip.copy()
-    write_pasted_comb(canvas, spec, text, mnist_glyph_pools(part), rng)
+    write_pasted_comb(canvas, spec, text, mnist_glyph_pools(part), rng, warp_rate=0.3)
     labels = [int(text[i]) if i < len(text) else EMPTY_CLASS for i in range(cells)]
     return _cut(canvas, spec, rng), labels
+
+
+def render_font_comb(
+    seed: int, pool: Sequence[digit_sources.Family]
+) -> tuple[list[np.ndarray], list[int], str]:
+    """A comb in one family of `pool`, its digits pasted with elastic warps (one per writer)."""
+    rng = random.Random(f"digitos-font-comb:{seed}")
+    name = "nss" if rng.random() < 0.5 else "telefono"
+    strip, spec = _blank_strip(name)
+    cells = spec.cells or 1
+    family = rng.choice(list(pool))
+    source = font_source(str(rng.choice(family.paths)), "hand")
+    assert source is not None
+    glyphs = [[s.ink for s in (*source.shapes[d], *source.pen[d])] for d in range(10)]
+    text = _comb_text(rng, cells)
+    canvas = strip.copy()
+    write_pasted_comb(canvas, spec, text, glyphs, rng, warp_rate=0.8)
+    labels = [int(text[i]) if i < len(text) else EMPTY_CLASS for i in range(cells)]
+    return _cut(canvas, spec, rng), labels, family.name
 
 
 def comb_crop(canvas: Image.Image, spec: FieldSpec, rng: random.Random) -> np.ndarray:
@@ -887,6 +912,16 @@ def mnist_comb_cells(seeds: range, part: str = "train") -> CellSet:
         feats += [cell_features(cell) for cell in cells]
         labels += cell_labels
     return CellSet(feats, np.array(labels, dtype=np.int64), [f"mnist:{part}"] * len(feats))
+
+
+def font_comb_cells(seeds: range, pool: Sequence[digit_sources.Family]) -> CellSet:
+    feats: list[np.ndarray | None] = []
+    labels: list[int] = []
+    for seed in seeds:
+        cells, cell_labels, _ = render_font_comb(seed, pool)
+        feats += [cell_features(cell) for cell in cells]
+        labels += cell_labels
+    return CellSet(feats, np.array(labels, dtype=np.int64), ["font-comb"] * len(feats))
 
 
 def crossed_cells(seeds: range) -> CellSet:
@@ -1002,19 +1037,25 @@ def predict(model: DigitModel, feats: list[np.ndarray | None]) -> tuple[np.ndarr
     conf = np.ones(len(feats))
     inked = [i for i, f in enumerate(feats) if f is not None]
     if inked:
-        probs = model.predict_proba(np.stack([feats[i] for i in inked]))
+        probs = model.proba_from_logits(batched_logits(model, np.stack([feats[i] for i in inked])))
         pred[inked] = probs.argmax(axis=1)
         conf[inked] = probs.max(axis=1)
     return pred, conf
 
 
+def batched_logits(model: DigitModel, rows: np.ndarray, batch: int = 2048) -> np.ndarray:
+    """The model's logits in batches (a CNN's im2col of many rows would not fit in memory)."""
+    return np.concatenate([model.logits(rows[i : i + batch]) for i in range(0, len(rows), batch)])
+
+
 def fit_temperature(model: DigitModel, cells: CellSet) -> float:
     """Temperature that makes held-out probabilities honest (lowest log-loss)."""
     rows, truth = cells.stacked()
+    logits = batched_logits(model, rows)
     best_t, best_loss = 1.0, np.inf
     for temp in np.arange(0.5, 4.001, 0.05):
         model.temperature = float(temp)
-        probs = model.predict_proba(rows)
+        probs = model.proba_from_logits(logits)
         loss = -np.mean(np.log(probs[np.arange(len(truth)), truth] + 1e-12))
         if loss < best_loss:
             best_t, best_loss = round(float(temp), 2), loss
@@ -1125,6 +1166,7 @@ def render_training(args: argparse.Namespace) -> tuple[np.ndarray, ...]:
     train.extend(
         mnist_comb_cells(range(MNIST_COMB_SEEDS.start, MNIST_COMB_SEEDS.start + args.mnist_combs))
     )
+    train.extend(font_comb_cells(range(args.font_combs), train_pool))
     train.extend(
         crossed_cells(range(CROSSED_SEEDS.start, CROSSED_SEEDS.start + args.crossed_combs))
     )
@@ -1143,6 +1185,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--form-combs", type=int, default=FORM_COMBS, help="training combs")
     parser.add_argument("--mnist-combs", type=int, default=MNIST_COMBS)
+    parser.add_argument("--font-combs", type=int, default=FONT_COMBS)
     parser.add_argument("--crossed-combs", type=int, default=CROSSED_COMBS)
     parser.add_argument("--generic-cells", type=int, default=GENERIC_CELLS)
     parser.add_argument("--val-combs", type=int, default=VAL_COMBS, help="calibration combs")

@@ -108,7 +108,7 @@ def field_eval(model: DigitModel, split: str, combs: int, settings: Settings) ->
     glyphs = td.mnist_glyph_pools(mnist_part)
     thresholds = {"nss": settings.min_nss_confidence, "telefono": settings.min_digit_confidence}
     stats: dict[tuple[str, str], list[tuple[str, str | None, float]]] = defaultdict(list)
-    luhn: list[tuple[float, bool]] = []
+    luhn: list[tuple[float, int, bool]] = []
     per_family: dict[str, list[bool]] = defaultdict(list)
     for index in range(combs):
         for source in ("fonts", "mnist"):
@@ -133,7 +133,8 @@ def field_eval(model: DigitModel, split: str, combs: int, settings: Settings) ->
             per_family[f"{source} {family} {name}"].append(accepted and field.value == text)
             if name == "nss" and accepted and nss_is_valid(field.value):
                 written = [r.confidence for r in readings if r.digit is not None]
-                luhn.append((min(written) if written else 0.0, field.value == text))
+                doubtful = sum(c < thresholds[name] for c in written)
+                luhn.append((min(written) if written else 0.0, doubtful, field.value == text))
     print(f"\n(b) comb fields, split '{split}' ({len(pool)} families, MNIST {mnist_part}):")
     for (source, name), rows in sorted(stats.items()):
         thr = thresholds[name]
@@ -165,10 +166,18 @@ def field_eval(model: DigitModel, split: str, combs: int, settings: Settings) ->
     print("\n(c) accepted NSS that pass the check digit as read, by lowest cell confidence:")
     bands = ((0.0, 0.5), (0.5, 0.8), (0.8, 0.9), (0.9, 1.01))
     for lo, hi in bands:
-        sel = [ok for c, ok in luhn if lo <= c < hi]
+        sel = [ok for c, _, ok in luhn if lo <= c < hi]
         if sel:
             print(
                 f"    min cell conf {lo:.1f}-{min(hi, 1):.1f}: {len(sel):4d} accepted, "
+                f"{len(sel) - sum(sel)} wrong"
+            )
+    for count in (0, 1, 2):
+        sel = [ok for _, d, ok in luhn if (d == count if count < 2 else d >= 2)]
+        if sel:
+            label = f"{count} cells" if count < 2 else ">= 2 cells"
+            print(
+                f"    {label} below {thresholds['nss']:.2f}: {len(sel):4d} accepted, "
                 f"{len(sel) - sum(sel)} wrong"
             )
 

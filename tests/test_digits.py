@@ -268,7 +268,7 @@ def test_conv_maps_match_a_plain_convolution() -> None:
     ]
     maps = rows.reshape(2, 1, NORM_SIZE, NORM_SIZE).astype(np.float64)
     for kernel, bias in convs:
-        n, c, h, w = maps.shape
+        n, _, h, w = maps.shape
         padded = np.pad(maps, ((0, 0), (0, 0), (1, 1), (1, 1)))
         out = np.zeros((n, kernel.shape[0], h, w))
         for o in range(kernel.shape[0]):

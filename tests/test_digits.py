@@ -255,3 +255,28 @@ def test_degenerate_crop_is_an_unsure_empty(model: DigitModel) -> None:
     reading = model.read_cells([np.zeros((2, 0), np.uint8)])[0]
     assert reading.digit is None
     assert reading.confidence == 0.0
+
+
+def test_conv_maps_match_a_plain_convolution() -> None:
+    """DigitModel's numpy CNN front-end: PyTorch's Conv2d(padding=1) + ReLU + max-pool 2."""
+    from buzon_pipeline.reading.digits import NORM_SIZE, _conv_maps
+
+    rng = np.random.default_rng(3)
+    rows = rng.random((2, NORM_SIZE * NORM_SIZE)).astype(np.float32)
+    convs = [
+        (rng.normal(0, 1, (3, 1, 3, 3)).astype(np.float32), rng.normal(0, 1, 3).astype(np.float32)),
+        (rng.normal(0, 1, (2, 3, 3, 3)).astype(np.float32), rng.normal(0, 1, 2).astype(np.float32)),
+    ]
+    maps = rows.reshape(2, 1, NORM_SIZE, NORM_SIZE).astype(np.float64)
+    for kernel, bias in convs:
+        n, _, h, w = maps.shape
+        padded = np.pad(maps, ((0, 0), (0, 0), (1, 1), (1, 1)))
+        out = np.zeros((n, kernel.shape[0], h, w))
+        for o in range(kernel.shape[0]):
+            for y in range(h):
+                for x in range(w):
+                    patch = padded[:, :, y : y + 3, x : x + 3]
+                    out[:, o, y, x] = (patch * kernel[o]).sum(axis=(1, 2, 3)) + bias[o]
+        out = np.maximum(out, 0)
+        maps = out.reshape(n, -1, h // 2, 2, w // 2, 2).max(axis=(3, 5))
+    assert np.allclose(_conv_maps(rows, convs), maps.reshape(2, -1), atol=1e-4)

@@ -62,7 +62,12 @@ class DigitReading:
 
 
 class DigitModel:
-    """A small MLP applied with numpy; load it once and reuse it for every comb box."""
+    """A small MLP, or a small CNN (`convs`), applied with numpy; load it once and reuse it.
+
+    With `convs`, the 28x28 canvas at the head of the feature row goes through 3x3
+    convolutions (ReLU, 2x2 max-pool each) and the flattened maps replace it before the
+    dense layers (see `_conv_maps`).
+    """
 
     def __init__(
         self,
@@ -71,12 +76,14 @@ class DigitModel:
         mean: FloatArray,
         scale: FloatArray,
         temperature: float = 1.0,
+        convs: list[tuple[FloatArray, FloatArray]] | None = None,
     ) -> None:
         self.weights = weights
         self.biases = biases
         self.mean = mean
         self.scale = scale
         self.temperature = temperature
+        self.convs = convs or []
 
     @classmethod
     def load(cls, path: Path | None = None) -> DigitModel:
@@ -90,21 +97,37 @@ class DigitModel:
             layers = int(data["n_layers"])
             weights = [data[f"W{i}"].astype(np.float32) for i in range(layers)]
             biases = [data[f"b{i}"].astype(np.float32) for i in range(layers)]
+            n_conv = int(data["n_conv"]) if "n_conv" in data.files else 0
+            convs = [
+                (data[f"C{i}"].astype(np.float32), data[f"cb{i}"].astype(np.float32))
+                for i in range(n_conv)
+            ]
             return cls(
                 weights,
                 biases,
                 data["mean"].astype(np.float32),
                 data["scale"].astype(np.float32),
                 float(data["temperature"]),
+                convs,
             )
 
     def predict_proba(self, features: FloatArray) -> FloatArray:
         """Class probabilities (10 digits + empty) for a batch of feature rows."""
+        return self.proba_from_logits(self.logits(features))
+
+    def logits(self, features: FloatArray) -> FloatArray:
+        """Class scores before the temperature and the softmax."""
         act = (np.atleast_2d(features).astype(np.float32) - self.mean) / self.scale
+        if self.convs:
+            canvas = NORM_SIZE * NORM_SIZE
+            act = np.concatenate([_conv_maps(act[:, :canvas], self.convs), act[:, canvas:]], 1)
         for i, (weight, bias) in enumerate(zip(self.weights, self.biases, strict=True)):
             act = act @ weight + bias
             if i < len(self.weights) - 1:
                 act = np.maximum(act, 0.0)
+        return act
+
+    def proba_from_logits(self, act: FloatArray) -> FloatArray:
         logits = act / self.temperature
         logits -= logits.max(axis=1, keepdims=True)
         exp = np.exp(logits)
@@ -148,6 +171,24 @@ class DigitModel:
         order = np.argsort(-scaled)[:3]
         alternatives = tuple((DIGITS[i], round(float(scaled[i]), 4)) for i in order)
         return DigitReading(DIGITS[digit], score, alternatives)
+
+
+def _conv_maps(rows: FloatArray, convs: list[tuple[FloatArray, FloatArray]]) -> FloatArray:
+    """3x3 convolutions (padding 1) + ReLU + 2x2 max-pool, flattened as PyTorch does (C, H, W).
+
+    Kernels are stored as PyTorch keeps them: (out, in, 3, 3), cross-correlation.
+    """
+    maps = rows.reshape(-1, NORM_SIZE, NORM_SIZE, 1)  # N, H, W, C
+    for kernel, bias in convs:
+        n, h, w, c = maps.shape
+        padded = np.pad(maps, ((0, 0), (1, 1), (1, 1), (0, 0)))
+        patches = np.stack(
+            [padded[:, dy : dy + h, dx : dx + w, :] for dy in range(3) for dx in range(3)], axis=3
+        )
+        flat = kernel.transpose(2, 3, 1, 0).reshape(9 * c, -1)  # (ky, kx, in) -> out
+        maps = np.maximum(patches.reshape(n, h, w, 9 * c) @ flat + bias, 0.0)
+        maps = maps.reshape(n, h // 2, 2, w // 2, 2, -1).max(axis=(2, 4))
+    return maps.transpose(0, 3, 1, 2).reshape(len(maps), -1)
 
 
 def _usable(cell: np.ndarray) -> bool:

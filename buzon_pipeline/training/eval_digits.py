@@ -66,6 +66,18 @@ def build(args: argparse.Namespace) -> None:
         return writer
 
     ink.random_writer = recording
+    if args.families:
+        # issue 12: handwritten volantes written in a digit_sources split's font families
+        # (e.g. the test families, which no training or tuning step sees) instead of the
+        # generator's own; typed volantes are unchanged
+        from buzon_pipeline.synth import fonts
+        from buzon_pipeline.training import digit_sources
+
+        chosen = tuple(
+            fonts.FontFamily(f.name, "handwriting", tuple(str(p) for p in f.paths))
+            for f in digit_sources.split_families(args.families)
+        )
+        fonts.FAMILIES = (*(f for f in fonts.FAMILIES if f.kind != "handwriting"), *chosen)
     layout = load_layout()
     records = []
     started = time.perf_counter()
@@ -213,6 +225,9 @@ def main() -> None:
     b.add_argument("--count", type=int, default=500)
     b.add_argument("--only-typed", action="store_true", help="keep typed volantes only")
     b.add_argument("--out", type=Path, required=True)
+    b.add_argument(
+        "--families", choices=("train", "dev", "test"), default=None, help="handwriting fonts"
+    )
     s = sub.add_parser("score")
     s.add_argument("caches", nargs="+", type=Path)
     s.add_argument("--model", type=Path, default=None)

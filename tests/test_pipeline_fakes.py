@@ -194,12 +194,19 @@ def test_interrupt_exits_130_with_the_rerun_advice(
 
 
 def test_models_dir_setting_points_the_readers_elsewhere(tmp_path: Path) -> None:
-    from buzon_pipeline.core.resources import DIGIT_MODEL, default_models_dir, models_dir
+    from buzon_pipeline.core.resources import (
+        COMB_DIGIT_MODEL,
+        DIGIT_MODEL,
+        default_models_dir,
+        models_dir,
+    )
 
     settings = load_settings(None, env={"BUZON_MODELS_DIR": str(tmp_path)})
     assert models_dir(settings.models_dir) == tmp_path
     assert models_dir(None) == default_models_dir()
     with pytest.raises(FileNotFoundError):  # an empty folder has no digit model
         analyze.PageAnalyzer.load(None, tmp_path)
-    (tmp_path / DIGIT_MODEL).write_bytes((default_models_dir() / DIGIT_MODEL).read_bytes())
-    assert analyze.PageAnalyzer.load(None, tmp_path).digits is not None
+    for name in (DIGIT_MODEL, COMB_DIGIT_MODEL):
+        (tmp_path / name).write_bytes((default_models_dir() / name).read_bytes())
+    analyzer = analyze.PageAnalyzer.load(None, tmp_path)
+    assert analyzer.digits.convs and not analyzer.letter_digits.convs  # the CNN reads combs

@@ -6,7 +6,8 @@ from __future__ import annotations
 from importlib.resources import as_file, files
 from pathlib import Path
 
-DIGIT_MODEL = "digitos.npz"
+DIGIT_MODEL = "digitos.npz"  # the MLP: digits re-read inside letters
+COMB_DIGIT_MODEL = "digitos_cnn.npz"  # the CNN: the volante's comb cells
 TEXT_MODEL = "clasificador"
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 
 from buzon_pipeline.core.model import Kind, Page, PageAnalysis
-from buzon_pipeline.core.resources import DIGIT_MODEL
+from buzon_pipeline.core.resources import COMB_DIGIT_MODEL, DIGIT_MODEL, default_models_dir
 from buzon_pipeline.reading.align import align_to_template
 from buzon_pipeline.reading.digits import DigitModel
 from buzon_pipeline.reading.form import FormLayout, load_layout
@@ -24,7 +24,10 @@ ViewKeeper = Callable[[Page, np.ndarray], str]
 @dataclass
 class PageAnalyzer:
     layout: FormLayout
-    digits: DigitModel
+    digits: DigitModel  # the comb cells of a volante (NSS, phone)
+    # Digits re-read inside letters: the MLP, which knows a "+" or a letter is no digit (the
+    # comb CNN, trained on cells that only hold digits, does not; docs/design.md §4).
+    letter_digits: DigitModel
     # Keeps the page's view (oriented, deskewed; aligned for volantes) and returns where; the
     # batch passes the registry's archive. None: keep none (benchmarks, unit tests).
     keep_view: ViewKeeper | None = None
@@ -33,8 +36,9 @@ class PageAnalyzer:
     def load(
         cls, keep_view: ViewKeeper | None = None, models_dir: Path | None = None
     ) -> PageAnalyzer:
-        digits = DigitModel.load(models_dir / DIGIT_MODEL if models_dir is not None else None)
-        return cls(load_layout(), digits, keep_view)
+        folder = models_dir if models_dir is not None else default_models_dir()
+        comb = DigitModel.load(folder / COMB_DIGIT_MODEL)
+        return cls(load_layout(), comb, DigitModel.load(folder / DIGIT_MODEL), keep_view)
 
     def _archive(self, page: Page, view: np.ndarray) -> str | None:
         return self.keep_view(page, view) if self.keep_view is not None else None
@@ -63,7 +67,7 @@ class PageAnalyzer:
                 marks=reading.marks,
                 notes=reading.notes,
             )
-        result = read_letter_page(prepared.gray, page.dpi, self.digits)
+        result = read_letter_page(prepared.gray, page.dpi, self.letter_digits)
         return PageAnalysis(
             **common,
             image=self._archive(page, prepared.gray),

@@ -1,11 +1,10 @@
-"""Train the comb-cell digit recognizer on synthetic cells (the CNN candidate digitos_cnn.npz).
+"""Train the comb-cell digit recognizer on synthetic cells: the CNN `models/digitos_cnn.npz`.
 
-The program still ships `models/digitos.npz`, the MLP this script trained at commit 3e2e1fb
-(`git show 3e2e1fb:buzon_pipeline/training/train_digitos.py`, about 7 minutes): the CNN reads
-unseen handwriting far better (docs/design.md §4) but, in letters, takes a "+" or letters for
-digits (two tests of tests/test_extract_letter_more.py fail with it), so it is not the default
-until it learns those shapes as "no digit". `--output models/digitos.npz` replaces the shipped
-model.
+The volante's comb cells are read with this CNN (`reading/analyze.py`); the digits re-read
+inside letters still use `models/digitos.npz`, the MLP this script trained at commit 3e2e1fb
+(`git show 3e2e1fb:buzon_pipeline/training/train_digitos.py`, about 7 minutes), because the CNN
+takes a "+" or letters for digits there (two tests of tests/test_extract_letter_more.py fail
+with it). One model can serve both once the CNN learns those shapes as "no digit".
 
     python -m buzon_pipeline.training.train_digits
 

@@ -144,12 +144,17 @@ def _engine(lang: str):  # -> tesserocr.PyTessBaseAPI | None
 def _same_tesseract(library_version: str) -> bool:
     """Whether tesserocr's libtesseract is the `tesseract` command's version (first lines of
     both say e.g. «tesseract 5.3.0»)."""
-    try:
-        command = str(pytesseract.get_tesseract_version())
-    except (pytesseract.TesseractNotFoundError, OSError):
-        return False
+    command = _command_version()
     first = library_version.splitlines()[0].split()[-1] if library_version else ""
-    return first == command.split()[0]
+    return command is not None and first == command
+
+
+@cache  # one `tesseract --version` per process, not one per language engine
+def _command_version() -> str | None:
+    try:
+        return str(pytesseract.get_tesseract_version()).split()[0]
+    except (pytesseract.TesseractNotFoundError, OSError):
+        return None
 
 
 def _parse_tsv(tsv: str) -> dict[str, list]:

@@ -10,12 +10,12 @@ import numpy as np
 
 from buzon_pipeline.core.model import Kind, Page, PageAnalysis
 from buzon_pipeline.core.resources import COMB_DIGIT_MODEL, DIGIT_MODEL, default_models_dir
-from buzon_pipeline.reading.align import align_to_template
+from buzon_pipeline.reading.align import Alignment, align_by_fiducials, align_to_template
 from buzon_pipeline.reading.digits import DigitModel
 from buzon_pipeline.reading.form import FormLayout, load_layout
 from buzon_pipeline.reading.letter_page import read_letter_page
 from buzon_pipeline.reading.pagetype import is_blank, page_kind
-from buzon_pipeline.reading.preprocess import prepare
+from buzon_pipeline.reading.preprocess import crop_photo_page, upright
 from buzon_pipeline.reading.volante import extract_volante
 
 ViewKeeper = Callable[[Page, np.ndarray], str]
@@ -43,30 +43,37 @@ class PageAnalyzer:
     def _archive(self, page: Page, view: np.ndarray) -> str | None:
         return self.keep_view(page, view) if self.keep_view is not None else None
 
+    def _volante(self, page: Page, alignment: Alignment, common: dict) -> PageAnalysis:
+        reading = extract_volante(alignment.image, page.dpi, self.layout, self.digits)
+        return PageAnalysis(
+            **common,
+            image=self._archive(page, alignment.image),
+            kind=Kind.VOLANTE,
+            text=reading.description,
+            text_confidence=reading.description_confidence,
+            fields=reading.fields,
+            marks=reading.marks,
+            notes=reading.notes,
+        )
+
     def analyze(self, page: Page) -> PageAnalysis:
         base = {"source": page.source, "source_sha256": page.source_sha256, "number": page.number}
         if is_blank(page.image, page.dpi):
             return PageAnalysis(**base, blank=True)
-        prepared = prepare(page)
-        common = dict(
-            base,
-            blank=False,
-            rotation=prepared.rotation,
-            skew=prepared.skew,
-        )
-        alignment = align_to_template(prepared.gray, page.dpi, self.layout)
+        flat = crop_photo_page(page.image, page.dpi)
+        # A volante's corner marks give its turn and tilt at once: OSD and deskew, the
+        # costliest steps before reading, are only for pages without them (docs/design.md §4).
+        alignment = align_by_fiducials(flat, page.dpi, self.layout)
         if page_kind(alignment) is Kind.VOLANTE:
-            reading = extract_volante(alignment.image, page.dpi, self.layout, self.digits)
-            return PageAnalysis(
-                **common,
-                image=self._archive(page, alignment.image),
-                kind=Kind.VOLANTE,
-                text=reading.description,
-                text_confidence=reading.description_confidence,
-                fields=reading.fields,
-                marks=reading.marks,
-                notes=reading.notes,
-            )
+            turned = dict(base, blank=False, rotation=alignment.rotation, skew=alignment.skew)
+            return self._volante(page, alignment, turned)
+        prepared = upright(page, flat)
+        alignment = align_to_template(
+            prepared.gray, page.dpi, self.layout, fiducials=alignment is not None
+        )
+        common = dict(base, blank=False, rotation=prepared.rotation, skew=prepared.skew)
+        if page_kind(alignment) is Kind.VOLANTE:
+            return self._volante(page, alignment, common)
         result = read_letter_page(prepared.gray, page.dpi, self.letter_digits)
         return PageAnalysis(
             **common,

@@ -21,7 +21,11 @@ _ROTATE_CODES = {
 
 
 def prepare(page: Page, detect_orientation: bool = True) -> PreparedPage:
-    gray = crop_photo_page(page.image, page.dpi)
+    return upright(page, crop_photo_page(page.image, page.dpi), detect_orientation)
+
+
+def upright(page: Page, gray: np.ndarray, detect_orientation: bool = True) -> PreparedPage:
+    """Turn (OSD) and straighten (projection profiles) a page already cut from its photo."""
     rotation = 0
     if detect_orientation:
         rotation = orientation(gray)

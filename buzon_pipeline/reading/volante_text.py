@@ -81,7 +81,10 @@ def _email_vote(
     email, confidence, repaired = found
     other, confidence2, repaired2 = other_found
     if email is None or other != email:
-        return None, min(confidence, confidence2) * VOTE_DISAGREE
+        # A second reading that finds no address at all says nothing about the first one's
+        # letters: the first reading's confidence, halved, is what is known.
+        known = confidence if other is None else min(confidence, confidence2)
+        return None, known * VOTE_DISAGREE
     # Both readings can make the same slip; such a value goes to a person as raw text. A repair
     # both readings needed (a lost "@" or dot) never gave a right address on dev: where OCR lost
     # the domain's dot it had lost the user's too.

@@ -1,121 +1,183 @@
-"""Speed benchmark: the pipeline's page analysis against plain `tesseract` on the same pages.
+"""Speed benchmark: `buzon procesar` against plain `tesseract` and `ocrmypdf` on the same pages.
 
-Prints seconds per page and pages per second for each, and their ratios, all measured in this
-run on the same pages, split by volantes and letters (by what buzon found the page to be):
+Generates volantes and one-page letters (fixed seeds of the bench's own range), then measures
+in this run, on those same pages, split by volantes, letters and the mixed batch:
 
-    .venv/bin/python bench/bench_paginas.py samples/ [--trabajadores 2]
+- plain `tesseract PAGE - -l spa`, single-threaded (OMP_THREAD_LIMIT=1), N processes at once;
+- `ocrmypdf -j N -l spa` on the same pages as one PDF (when `ocrmypdf` is installed:
+  `pip install ocrmypdf`; it needs no Ghostscript with `--output-type pdf`);
+- `buzon procesar --trabajadores N` on the same pages as files, with a new SQLite registry:
+  the whole program (start-up, reading, classification, registry, reports).
 
-Baselines: `tesseract page.png - -l spa` single-threaded (OMP_THREAD_LIMIT=1, docs/design.md
-§4) run as N processes at once, N the number of workers, and once with its default OpenMP
-threads in one process. The pipeline figure includes orientation, deskew, alignment and OCR of
-every page, with the configured worker processes; a first pass warms it up and says which
-pages are volantes. `ocrmypdf -j N` is not measured yet.
+Prints pages per second, the ratios buzon / tesseract and buzon / ocrmypdf, and each tool's
+peak RSS (largest process of its tree, by GNU `time`: Debian package `time`). The machine's
+load changes during a run, so each measurement is repeated and its best time kept; tools are
+interleaved per repetition.
+
+    .venv/bin/python bench/bench_paginas.py --paginas 20 --trabajadores 2 [--json]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
-import resource
+import random
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass
 from pathlib import Path
-
-from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from buzon_pipeline.config import Settings
-from buzon_pipeline.core.model import Kind
-from buzon_pipeline.pipeline import PageRunner
-from buzon_pipeline.reading.ingest import expand_inputs, inspect_source, iter_pages
+from buzon_pipeline.synth import documents
+
+BENCH_SEED = 700_000  # apart from the evaluation's and training's seed ranges
+ROOT = Path(__file__).resolve().parent.parent
+BUZON = ROOT / ".venv" / "bin" / "buzon"
+# The `[bench]` extra installs ocrmypdf into the project's venv; one on PATH works too.
+OCRMYPDF = shutil.which("ocrmypdf", path=os.pathsep.join([str(BUZON.parent), os.environ["PATH"]]))
 
 
-def load_pages(inputs: list[str], settings: Settings) -> list:
-    pages = []
-    for path in expand_inputs(inputs).files:
-        source, count = inspect_source(path, settings)
-        if not source.error:
-            pages.extend(p for p in iter_pages(source, count, settings) if not isinstance(p, tuple))
-    return pages
+@dataclass
+class Timing:
+    seconds: float
+    peak_rss_mb: float
 
 
-def run_tesseract(path: Path, threads: str | None) -> float:
-    env = dict(os.environ)
-    env.pop("OMP_THREAD_LIMIT", None)
-    if threads:
-        env["OMP_THREAD_LIMIT"] = threads
-    start = time.perf_counter()
-    subprocess.run(
-        ["tesseract", str(path), "-", "-l", "spa"], env=env, check=True, capture_output=True
-    )
-    return time.perf_counter() - start
+def run_measured(cmd: list[str], env: dict[str, str] | None = None) -> Timing:
+    """Wall time and peak RSS of the command's process tree, as GNU time reports it (the
+    largest of the process and its children). Measured from a small `time` process because
+    the high-water mark of a child forked from this large Python would include our own size."""
+    with tempfile.NamedTemporaryFile(suffix=".rss") as rss:
+        start = time.perf_counter()
+        proc = subprocess.run(
+            ["/usr/bin/time", "-f", "%M", "-o", rss.name, *cmd],
+            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        )
+        elapsed = time.perf_counter() - start
+        if proc.returncode != 0:
+            err = proc.stderr.decode(errors="replace")[-2000:]
+            raise SystemExit(f"falló {' '.join(cmd[:3])}…: código {proc.returncode}\n{err}")
+        peak_kb = int(Path(rss.name).read_text().split()[-1])
+    return Timing(elapsed, peak_kb / 1024)
 
 
-def time_tesseract(paths: list[Path], processes: int, threads: str | None) -> tuple[float, list]:
-    """Wall time for all pages with `processes` at once, and each page's own time."""
+def generate(folder: Path, per_kind: int) -> dict[str, list[Path]]:
+    groups: dict[str, list[Path]] = {"volantes": [], "escritos": []}
+    makers = {"volantes": documents.make_volante, "escritos": documents.make_letter}
+    for kind, make in makers.items():
+        for i in range(per_kind):
+            rng = random.Random(BENCH_SEED + (0 if kind == "volantes" else 10_000) + i)
+            opts = {"level": "scanner", "mild": True, "mode": "L"}
+            if kind == "escritos":
+                opts["pages"] = 1
+            page = make(rng, **opts).pages[0].convert("L")
+            path = folder / kind / f"{kind}-{i:03d}.png"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            page.save(path, dpi=(300, 300))
+            groups[kind].append(path)
+    return groups
+
+
+def tesseract(paths: list[Path], processes: int) -> Timing:
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+
+    def one(path: Path) -> Timing:
+        return run_measured(["tesseract", str(path), "-", "-l", "spa"], env)
+
     start = time.perf_counter()
     with ThreadPoolExecutor(processes) as pool:
-        each = list(pool.map(lambda p: run_tesseract(p, threads), paths))
-    return time.perf_counter() - start, each
+        each = list(pool.map(one, paths))
+    return Timing(time.perf_counter() - start, max(t.peak_rss_mb for t in each))
 
 
-def time_buzon(pages: list, workers: int) -> tuple[float, list]:
-    start = time.perf_counter()
-    with PageRunner(workers) as runner:
-        analyses = list(runner.run(pages))
-    return time.perf_counter() - start, analyses
+def ocrmypdf(paths: list[Path], processes: int, work: Path) -> Timing:
+    from PIL import Image
+
+    pdf = work / "entrada.pdf"
+    images = [Image.open(p) for p in paths]
+    images[0].save(pdf, save_all=True, append_images=images[1:], resolution=300)
+    cmd = [
+        str(OCRMYPDF), "-q", "-l", "spa", "-j", str(processes), "--output-type", "pdf",
+        "--optimize", "0", str(pdf), str(work / "salida.pdf"),
+    ]
+    return run_measured(cmd)
 
 
-def compare(label: str, pages: list, paths: list[Path], workers: int) -> None:
-    """One line: buzon and 1-thread tesseract x `workers` processes on the same pages."""
-    if not pages:
-        return
-    ours, _ = time_buzon(pages, workers)
-    theirs, _ = time_tesseract(paths, workers, "1")
-    n = len(pages)
-    print(
-        f"{label}: {n} páginas · buzon {n / ours:.2f} páginas/s · tesseract {n / theirs:.2f} "
-        f"páginas/s · razón {theirs / ours:.2f}"
-    )
+def buzon(paths: list[Path], processes: int, work: Path) -> Timing:
+    inputs = work / "entrada"
+    shutil.rmtree(inputs, ignore_errors=True)
+    inputs.mkdir()
+    for path in paths:
+        shutil.copy(path, inputs / path.name)
+    out = work / f"corrida-{time.monotonic_ns()}"
+    cmd = [
+        str(BUZON), "procesar", str(inputs), "--taod", "Banco", "--unidad", "UMF 1",
+        "--db", f"sqlite:///{out}/buzon.db", "--reportes", str(out / "reportes"),
+        "--archivo", str(out / "archivo"), "--trabajadores", str(processes),
+    ]
+    out.mkdir()
+    return run_measured(cmd, dict(os.environ, OMP_THREAD_LIMIT="1"))
+
+
+def best(runs: list[Timing]) -> Timing:
+    return min(runs, key=lambda t: t.seconds)
+
+
+def measure(label: str, paths: list[Path], args: argparse.Namespace, work: Path) -> dict:
+    tools = {"tesseract": lambda: tesseract(paths, args.trabajadores)}
+    if OCRMYPDF:
+        tools["ocrmypdf"] = lambda: ocrmypdf(paths, args.trabajadores, work)
+    tools["buzon"] = lambda: buzon(paths, args.trabajadores, work)
+    runs: dict[str, list[Timing]] = {name: [] for name in tools}
+    for _ in range(args.repeticiones):
+        for name, tool in tools.items():
+            runs[name].append(tool())
+    n = len(paths)
+    row = {"grupo": label, "paginas": n}
+    for name, timings in runs.items():
+        kept = best(timings)
+        row[name] = asdict(kept) | {"paginas_por_s": n / kept.seconds}
+    for name in ("tesseract", "ocrmypdf"):
+        if name in row:
+            row[f"razon_{name}"] = row[name]["seconds"] / row["buzon"]["seconds"]
+    return row
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("inputs", nargs="+")
+    parser.add_argument("--paginas", type=int, default=20, help="páginas por tipo")
     parser.add_argument("--trabajadores", type=int, default=2)
+    parser.add_argument("--repeticiones", type=int, default=2)
+    parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    workers = args.trabajadores
-    pages = load_pages(args.inputs, Settings(workers=workers))
-    _, analyses = time_buzon(pages, workers)  # warm-up, and what each page is
     with tempfile.TemporaryDirectory() as tmp:
-        paths = []
-        for i, page in enumerate(pages):
-            path = Path(tmp) / f"p{i}.png"
-            Image.fromarray(page.image).save(path, dpi=(page.dpi, page.dpi))
-            paths.append(path)
-        volante = [a.kind is Kind.VOLANTE for a in analyses]
-        print(f"{workers} procesos; tesseract de un hilo, {workers} a la vez")
-        compare("todas", pages, paths, workers)
-        compare(
-            "volantes",
-            [p for p, v in zip(pages, volante, strict=True) if v],
-            [p for p, v in zip(paths, volante, strict=True) if v],
-            workers,
-        )
-        compare(
-            "escritos y otras",
-            [p for p, v in zip(pages, volante, strict=True) if not v],
-            [p for p, v in zip(paths, volante, strict=True) if not v],
-            workers,
-        )
-        default, _ = time_tesseract(paths, 1, None)
-    print(f"tesseract con sus hilos por omisión, 1 proceso: {default / len(pages):.2f} s/página")
-    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"memoria máxima de un proceso hijo (trabajador o tesseract): {peak_mb:.0f} MB")
+        work = Path(tmp)
+        groups = generate(work / "paginas", args.paginas)
+        groups["todas"] = groups["volantes"] + groups["escritos"]
+        rows = [measure(label, paths, args, work) for label, paths in groups.items()]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    print(f"{args.trabajadores} procesos; mejor de {args.repeticiones} repeticiones")
+    for row in rows:
+        parts = [f"{row['grupo']}: {row['paginas']} páginas"]
+        for name in ("buzon", "tesseract", "ocrmypdf"):
+            if name in row:
+                parts.append(
+                    f"{name} {row[name]['paginas_por_s']:.2f} p/s "
+                    f"({row[name]['peak_rss_mb']:.0f} MB)"
+                )
+        ratios = [f"{n} {row['razon_' + n]:.2f}×" for n in ("tesseract", "ocrmypdf")
+                  if "razon_" + n in row]
+        print(" · ".join(parts) + " · buzon frente a " + ", ".join(ratios))
+    if not OCRMYPDF:
+        print("ocrmypdf no está instalado: no se midió (pip install -e '.[bench]').")
 
 
 if __name__ == "__main__":

@@ -63,8 +63,10 @@ def test_routine_texts_raise_no_category(text):
         ("Mi papá se murió esperando en urgencias.", "muerte"),
         ("Mi mamá quedó muy grave después de la cirugía.", "dano_grave"),
         ("Me golpearon y no me atendieron.", "violencia"),  # a denial after the trigger
-        ("Mi esposo murió de un infarto en urgencias y nadie lo atendió; pido la pensión.",
-         "muerte"),
+        (
+            "Mi esposo murió de un infarto en urgencias y nadie lo atendió; pido la pensión.",
+            "muerte",
+        ),
     ],
 )
 def test_literal_reports_still_count(text, category):

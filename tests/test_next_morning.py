@@ -272,6 +272,28 @@ def test_commands_other_than_procesar_refuse_to_create_a_database(
     assert not typo.exists() and not (tmp_path / "buzon.db").exists()
 
 
+@pytest.mark.parametrize(
+    "command",
+    [["contactos"], ["revisar"], ["cerrar-vencidos"], ["reportes", "1"]],
+)
+def test_commands_other_than_procesar_refuse_an_empty_postgresql_database(
+    tmp_path: Path, pg_url: str, command: list[str]
+) -> None:
+    """On a server there is no file to look for: a database (here a fresh schema) without a
+    registry is refused the same way, and nothing is created in it."""
+    from sqlalchemy import create_engine, inspect
+
+    result = _run(*command, "--db", pg_url, cwd=tmp_path)
+    assert result.exit_code == ExitCode.DATABASE, result.output
+    assert "No existe la base de datos" in result.output
+    engine = create_engine(pg_url)
+    try:
+        with engine.connect() as connection:
+            assert inspect(connection).get_table_names() == []
+    finally:
+        engine.dispose()
+
+
 def test_a_bad_database_url_gets_a_spanish_message(tmp_path: Path) -> None:
     result = _run("contactos", "--db", "sqlit:///x.db", cwd=tmp_path)
     assert result.exit_code == ExitCode.BAD_ARGS

@@ -26,6 +26,7 @@ def _categories(text: str) -> dict[str, tuple[str, ...]]:
         ("El vigilante me amenazó con que me iba a ir mal.", "amenazas", "amenazo"),
         ("Ya hablé con la prensa, mañana sale la nota.", "relevancia_publica", "prensa"),
         ("Terminó en tera pia intensiva por la dosis.", "dano_grave", "tera pia intensiva"),
+        ("El médico me asosó con comentarios sobre mi cuerpo.", "violencia", "asoso"),  # seseo
     ],
 )
 def test_rules_find_the_category_and_quote_the_words(text, category, word):

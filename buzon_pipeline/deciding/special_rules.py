@@ -147,7 +147,7 @@ _HARM_CONTEXT = (
 _CONFUSIONS = {
     "a": "ao",
     "b": "bv",
-    "c": "ce",
+    "c": "ces",  # c read e by OCR, written s by seseo ("me asoso"); s→c would match "oso come"
     "e": "ec",
     "g": "gq9",
     "i": "il1|",

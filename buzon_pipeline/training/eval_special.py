@@ -19,12 +19,10 @@ from pathlib import Path
 
 from buzon_pipeline.core.model import RouteThresholds
 from buzon_pipeline.deciding.classify import special_case
-from buzon_pipeline.deciding.special_rules import find_special
 from buzon_pipeline.deciding.textclass import (
     SPECIAL_THRESHOLDS_FILE,
     TextClassifier,
     default_model_dir,
-    normalize_text,
 )
 from buzon_pipeline.training.classifier_metrics import Example
 
@@ -59,20 +57,15 @@ def figures(flags: list[str | None], truth: list[bool]) -> dict[str, float | int
 
 def choose(probs: list[float], texts: list[str], truth: list[bool]) -> dict[str, float]:
     """Both cuts on dev. The rules' vocabulary will not cover every phrasing of writers the
-    project never saw, so the model may flag alone where it is precise enough there:
-    `caso_solo_modelo` is the lowest cut at which the model alone, on the dev texts where the
-    rules find nothing (the only texts it decides alone), has precision
-    >= `MODEL_ALONE_PRECISION` with at least one right flag — else it never flags alone.
-    (Judged on all texts, as before, the rule hits made a cut look precise that only added
-    false alarms: on dev, 8 of 11 false alarms at 0.40 and no case found.) Then
-    `caso_reglas` is the highest cut (fewest false alarms) that keeps dev recall
-    >= `DEV_RECALL`."""
-    no_rule = [not find_special(normalize_text(text)) for text in texts]
+    project never saw, so the model must be able to flag alone where it is precise enough:
+    `caso_solo_modelo` is the lowest cut at which the model alone has dev precision
+    >= `MODEL_ALONE_PRECISION`; then `caso_reglas` is the highest cut (fewest false alarms)
+    that keeps dev recall >= `DEV_RECALL`."""
     model_cut = 1.01
     for cut in sorted(GRID_MODEL_ALONE):
-        flags = [p >= cut and alone for p, alone in zip(probs, no_rule, strict=True)]
+        flags = [p >= cut for p in probs]
         tp = sum(1 for f, y in zip(flags, truth, strict=True) if f and y)
-        if tp and tp / sum(flags) >= MODEL_ALONE_PRECISION:
+        if sum(flags) and tp / sum(flags) >= MODEL_ALONE_PRECISION:
             model_cut = cut
             break
     chosen: dict[str, float] = {}
@@ -174,9 +167,9 @@ def main(argv: list[str] | None = None) -> None:
         out = {
             **chosen,
             "criterio": (
-                f"caso_solo_modelo: el corte más bajo con precisión >= {MODEL_ALONE_PRECISION} "
-                "del modelo solo en los textos de dev sin palabras clave (1.01: nunca solo); "
-                f"caso_reglas: el corte más alto con recall de dev >= {DEV_RECALL}"
+                f"caso_solo_modelo: el corte más bajo con precisión del modelo solo en dev >= "
+                f"{MODEL_ALONE_PRECISION}; caso_reglas: el corte más alto con recall de dev >= "
+                f"{DEV_RECALL}"
             ),
             "dev": dev,
         }

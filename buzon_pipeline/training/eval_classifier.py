@@ -160,9 +160,9 @@ def _print_model(name: str, metrics: dict[str, Any]) -> None:
     )
 
 
-def _print_comparison(results: dict[str, Any]) -> str:
+def _print_comparison(results: dict[str, Any], where: str = "test") -> str:
     spacy_m, base_m = results["spacy"], results["baseline"]
-    print("\n== comparación en test ==")
+    print(f"\n== comparación en {where} ==")
     wins = {"spaCy": 0, "baseline": 0}
     for key, label in COMPARED:
         a, b = spacy_m[key], base_m[key]
@@ -203,7 +203,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"{where}: {test['n']} textos, {test['peticiones']} peticiones")
     _print_model("spaCy (models/clasificador)", results["spacy"])
     _print_model("baseline TF-IDF + LogisticRegression", results["baseline"])
-    results["ganador_metrica_principal"] = _print_comparison(results)
+    results["ganador_metrica_principal"] = _print_comparison(results, str(where))
     if args.json:
         args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
         print(f"\ncifras escritas en {args.json}")

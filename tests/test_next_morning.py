@@ -193,6 +193,64 @@ def test_rerun_adds_no_lote_and_siade_lists_each_folio_once(tmp_path: Path, fake
     assert folio not in _siade_folios(lote2) and folio not in _siade_folios(lote1)
 
 
+def _siade_rows(folder: Path) -> dict[str, dict[str, str]]:
+    text = (folder / "siade.csv").read_text(encoding="utf-8-sig")
+    return {row["folio_local"]: row for row in csv.DictReader(io.StringIO(text))}
+
+
+def test_rewritten_exports_mark_the_folios_already_exported(tmp_path: Path, fakes) -> None:
+    """A SIADE export is rewritten after `contacto`, `revisar` or `buzon reportes`: each row
+    says whether an earlier export already held that folio (the TAOD may have captured it)."""
+    db, reports = tmp_path / "buzon.db", tmp_path / "reportes"
+    scans = tmp_path / "in"
+    _scan(scans, "a.png", 10)  # a folio in the batch
+    _scan(scans, "d.png", 20)  # contact data only: pendiente de contacto
+    _scan(scans, "e.png", 20, salt=1)  # another one
+    first = _procesar(db, scans, extra=("--reportes", str(reports), "--json"))
+    assert first.exit_code == 0, first.output
+    rows = {Path(r["source"]).name: r for r in map(json.loads, first.stdout.splitlines())}
+    (lote,) = reports.glob("*/lote-1")
+    (batch_folio,) = _siade_rows(lote)
+    assert _siade_rows(lote)[batch_folio]["ya_exportado"] == "no"
+    first_date = _siade_rows(lote)[batch_folio]["primera_exportacion"]
+    assert first_date
+
+    def obtain(doc: dict, nss: str, name: str) -> str:
+        result = _run(
+            "contacto",
+            str(doc["document_id"]),
+            "--obtenido",
+            "nss=" + nss,
+            "--obtenido",
+            "nombre=" + name,
+            "--db",
+            f"sqlite:///{db}",
+            "--json",
+        )
+        assert result.exit_code == 0, result.output
+        return json.loads(result.output)["folio"]
+
+    later = obtain(rows["d.png"], OTHER_NSS, "Luis Paz Ruiz")
+    # The lote's export was rewritten: its folio is now marked as exported before.
+    again = _siade_rows(lote)[batch_folio]
+    assert again["ya_exportado"] == "sí" and again["primera_exportacion"] == first_date
+    (pending,) = reports.glob("*/capturas-pendientes")
+    assert _siade_rows(pending)[later]["ya_exportado"] == "no"
+    third_nss = "1122334455" + str(luhn_check_digit("1122334455"))
+    last = obtain(rows["e.png"], third_nss, "Rosa Gil Mora")
+    marks = {folio: row["ya_exportado"] for folio, row in _siade_rows(pending).items()}
+    assert marks == {later: "sí", last: "no"}
+    # `buzon reportes` rewrites the lote once more: still one row, still marked.
+    result = _run("reportes", "1", "--db", f"sqlite:///{db}")
+    assert result.exit_code == 0, result.output
+    assert {f: r["ya_exportado"] for f, r in _siade_rows(lote).items()} == {batch_folio: "sí"}
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(lote / "siade.xlsx").active
+    header = [c.value for c in sheet[1]]
+    assert sheet.cell(row=2, column=header.index("ya_exportado") + 1).value == "sí"
+
+
 # -- trap 3: read-only commands never create a database --------------------------------------
 @pytest.mark.parametrize(
     "command",
@@ -212,6 +270,28 @@ def test_commands_other_than_procesar_refuse_to_create_a_database(
     assert result.exit_code == ExitCode.DATABASE, result.output
     assert "No existe la base de datos" in result.output
     assert not typo.exists() and not (tmp_path / "buzon.db").exists()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["contactos"], ["revisar"], ["cerrar-vencidos"], ["reportes", "1"]],
+)
+def test_commands_other_than_procesar_refuse_an_empty_postgresql_database(
+    tmp_path: Path, pg_url: str, command: list[str]
+) -> None:
+    """On a server there is no file to look for: a database (here a fresh schema) without a
+    registry is refused the same way, and nothing is created in it."""
+    from sqlalchemy import create_engine, inspect
+
+    result = _run(*command, "--db", pg_url, cwd=tmp_path)
+    assert result.exit_code == ExitCode.DATABASE, result.output
+    assert "No existe la base de datos" in result.output
+    engine = create_engine(pg_url)
+    try:
+        with engine.connect() as connection:
+            assert inspect(connection).get_table_names() == []
+    finally:
+        engine.dispose()
 
 
 def test_a_bad_database_url_gets_a_spanish_message(tmp_path: Path) -> None:

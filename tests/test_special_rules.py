@@ -26,6 +26,7 @@ def _categories(text: str) -> dict[str, tuple[str, ...]]:
         ("El vigilante me amenazó con que me iba a ir mal.", "amenazas", "amenazo"),
         ("Ya hablé con la prensa, mañana sale la nota.", "relevancia_publica", "prensa"),
         ("Terminó en tera pia intensiva por la dosis.", "dano_grave", "tera pia intensiva"),
+        ("El médico me asosó con comentarios sobre mi cuerpo.", "violencia", "asoso"),  # seseo
     ],
 )
 def test_rules_find_the_category_and_quote_the_words(text, category, word):
@@ -39,10 +40,38 @@ def test_rules_find_the_category_and_quote_the_words(text, category, word):
         "Pongan más sillas y un bebedero en la sala de espera.",
         "Solicito el pago del finiquito de la pensión de mi padre que falleció en enero.",
         "Trabajo en una maquiladora y sólo puedo venir en mi día de descanso.",
+        # Figures of speech: the words of 5.28 used for an ordinary complaint.
+        "Me estoy muriendo de hambre esperando desde las seis.",
+        "Nos matan de aburrimiento en la sala de espera.",
+        "Casi me da un infarto cuando vi que otra vez no hay medicina.",
+        "El sistema de citas está muerto desde el lunes.",
+        "Es grave que no haya un solo bebedero en la clínica.",
+        # A death told next to a routine procedure, with its cause, even when OCR merged words.
+        "Mi esposofalleció de un infarto en la casa, ¿qué necesito para la pensión de viudez?",
+        # Denied: nothing happened.
+        "No me golpearon, pero me gritaron en la ventanilla.",
+        "Salí sin lesiones, sólo quiero que arreglen el escalón.",
     ],
 )
 def test_routine_texts_raise_no_category(text):
     assert _categories(text) == {}
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        # The same words, meant literally, still count.
+        ("Mi papá se murió esperando en urgencias.", "muerte"),
+        ("Mi mamá quedó muy grave después de la cirugía.", "dano_grave"),
+        ("Me golpearon y no me atendieron.", "violencia"),  # a denial after the trigger
+        (
+            "Mi esposo murió de un infarto en urgencias y nadie lo atendió; pido la pensión.",
+            "muerte",
+        ),
+    ],
+)
+def test_literal_reports_still_count(text, category):
+    assert category in _categories(text)
 
 
 def test_the_motive_says_category_and_words_and_the_model_alone_says_so():

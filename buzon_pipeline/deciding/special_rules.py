@@ -63,7 +63,7 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
         "tocamiento", "manose", "me toco", "toco de forma", "sexual", "desnud", "insinuacion",
         "violacion", "violo", "besar", "beso a", "pistola", "cuchillo", "=navaja", "armado",
         "disparo", "balacera", "balazo", "asalt", "=rina", "pelea", "aventaron",
-        "me avento", "me arrastr",
+        "me arrastr",
     ),
     "amenazas": (
         "amenaz", "represalia", "intimid", "me iba a ir mal", "me va a ir mal",
@@ -74,7 +74,8 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "relevancia_publica": (
         "periodic", "periodista", "reportero", "prensa", "noticiero", "noticia", "sale la nota",
         "television", "en la tele", "la radio", "medios de comunicacion", "los medios",
-        "redes sociales", "facebook", "tiktok", "twitter", "youtube", "video", "viral",
+        "redes sociales", "facebook", "tiktok", "twitter", "youtube", "el video de", "viral",
+        "lo grabe", "grabamos", "los grabe",
         "publicar", "publicarlo", "diputad", "senador", "regidor", "alcalde",
         "presidente municipal", "gobernador", "presidencia", "mananera",
         "derechos humanos", "cndh", "conamed", "fiscalia", "ministerio publico",
@@ -97,13 +98,44 @@ _ROUTINE_AFTER_DEATH = (
     "beneficiari",
 )
 
+# Figures of speech that use the vocabulary of 5.28 for an ordinary complaint: "me muero de
+# hambre esperando", "el sistema está muerto", "es grave que no haya un bebedero". Written from
+# common Mexican Spanish usage (the project's corpus has none); each span is blanked before the
+# triggers are searched.
+_FIGURES = (
+    r"(?:me|se|nos|te|uno|estoy|estamos|andamos) (?:\w+ )?(?:muero|muere|morimos|moria|moriamos"
+    r"|muriendo|muera) de (?:hambre|frio|calor|sed|sueno|aburrimiento|risa|cansancio|desesperacion"
+    r"|nervios|pena|verguenza|coraje|tristeza|la espera|esperar)",
+    r"(?:me|nos|te|los|las) (?:\w+ )?(?:mata|matan|mataron|mato|matando) (?:de|del|con)\b",
+    r"casi (?:me|le|nos) (?:da|dio|daba) (?:un |el )?(?:infarto|paro|ataque|soponcio)"
+    r"(?: al corazon)? (?:cuando|de|del|al|con)\b",
+    r"(?:sistema|pagina|app|aplicacion|telefono|linea|elevador|internet|red|computadora"
+    r"|conmutador|modulo|cajero|servicio) (?:\w+ ){0,2}(?:esta|estan|anda|quedo|sigue) muert[oa]s?",
+    r"(?:es|seria|esta|me parece) (?:muy |bien )?grave que\b",
+    r"(?:no es|nada) (?:nada )?grave",
+)
+
+# A trigger denied just before it ("no me golpearon", "sin lesiones", "nunca lo amenazó") is
+# not a report of it. Only the words right before the trigger count: a longer span would also
+# catch "nadie nos dijo … y murió".
+_DENIAL = re.compile(
+    r"(?:\bno|\bsin|\bnunca|\bjamas|\bni)(?: (?:me|te|le|lo|la|nos|les|los|las|se|hubo|hay"
+    r"|fue|tuvo|hubiera|han|ha))* $"
+)
+
 # Words that put a death in a complaint about care, where the routine exclusion does not apply.
 _HARM_CONTEXT = (
     "hospital",
     "urgencias",
     "investig",
     "negligen",
-    "nadie",
+    # "nadie nos explicó", "nadie lo atendió" — not "una duda que nadie me ha podido aclarar"
+    "nadie nos",
+    "nadie lo",
+    "nadie la",
+    "nadie le",
+    "nadie hizo",
+    "nadie atendi",
     "operacion",
     "cirugia",
     "sancion",
@@ -115,7 +147,7 @@ _HARM_CONTEXT = (
 _CONFUSIONS = {
     "a": "ao",
     "b": "bv",
-    "c": "ce",
+    "c": "ces",  # c read e by OCR, written s by seseo ("me asoso"); s→c would match "oso come"
     "e": "ec",
     "g": "gq9",
     "i": "il1|",
@@ -180,6 +212,16 @@ def _routine() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _figures() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(_FIGURES) + ")")
+
+
+def _blank_figures(normalized: str) -> str:
+    """The text with figures of speech replaced by spaces (same length: positions still map)."""
+    return _figures().sub(lambda m: " " * len(m.group(0)), normalized)
+
+
+@lru_cache(maxsize=1)
 def _harm() -> re.Pattern[str]:
     return re.compile("|".join(_fuzzy(p) for p in _HARM_CONTEXT))
 
@@ -206,22 +248,27 @@ def _words_at(text: str, start: int, end: int) -> str:
 def find_special(normalized: str) -> list[SpecialMatch]:
     """Categories of caso especial in an already normalised text (see
     `textclass.normalize_text`), each with up to three trigger words as read."""
-    compact, where = _compact(normalized)
+    literal = _blank_figures(normalized)
+    compact, where = _compact(literal)
     routine = _routine().search(compact) is not None and not _harm().search(compact)
     found: list[SpecialMatch] = []
     for category, pattern in _patterns().items():
         words: list[str] = []
         for match in pattern.finditer(compact):
             start = where[match.start()]
-            if start > 0 and normalized[start - 1].isalnum():
+            if start > 0 and literal[start - 1].isalnum():
                 continue  # inside a word: "golpe" in "agolpe…" is not a trigger
-            word = _words_at(normalized, where[match.start()], where[match.end() - 1] + 1)
+            if _DENIAL.search(literal[max(0, start - 30) : start]):
+                continue  # "no me golpearon", "sin lesiones"
+            word = _words_at(literal, where[match.start()], where[match.end() - 1] + 1)
             if word and word not in words:
                 words.append(word)
-        if category == "muerte" and routine:
-            words = []  # a death told only next to a pensión/funeral procedure is routine
         if words:
             found.append(SpecialMatch(category, tuple(words[:3])))
+    if routine and _patterns()["muerte"].search(compact):
+        # A death told only next to a pensión/funeral procedure is routine, and so is its
+        # cause ("falleció de un infarto en la casa, ¿qué necesito para la pensión?").
+        found = [m for m in found if m.category not in ("muerte", "dano_grave")]
     return found
 
 

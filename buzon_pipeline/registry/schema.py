@@ -114,6 +114,8 @@ class FolioRow(Base):
     folio: Mapped[str] = mapped_column(String(40), unique=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), unique=True)
     issued_at: Mapped[datetime] = mapped_column(DateTime)
+    # First time the folio was written to a SIADE export (migration 0005); None: never yet.
+    exported_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     document: Mapped[DocumentRow] = relationship(back_populates="folio")
 
 

@@ -432,6 +432,30 @@ class Registry:
             ).all()
         return [doc_id for doc_id, created, issued in rows if issued != created]
 
+    def first_exports(self, folios: list[str]) -> dict[str, datetime]:
+        """The folios among these already written to an earlier SIADE export, with the date
+        and time of their first export."""
+        if not folios:
+            return {}
+        with self.session() as s:
+            rows = s.execute(
+                select(FolioRow.folio, FolioRow.exported_at).where(
+                    FolioRow.folio.in_(folios), FolioRow.exported_at.is_not(None)
+                )
+            ).all()
+        return {folio: at for folio, at in rows}
+
+    def record_export(self, folios: list[str], at: datetime) -> None:
+        """Note that these folios were written to an export at `at` (the first time only)."""
+        if not folios:
+            return
+        with self.session() as s:
+            s.execute(
+                update(FolioRow)
+                .where(FolioRow.folio.in_(folios), FolioRow.exported_at.is_(None))
+                .values(exported_at=at)
+            )
+
     def source_path_of_document(self, document_id: int) -> str:
         with self.session() as s:
             return s.get_one(DocumentRow, document_id).source.path

@@ -8,6 +8,10 @@ column             content
 =================  ===============================================================
 folio_local        folio this program assigned (unique, alphanumeric)
 folio_siade        empty: the TAOD writes the SIADE folio after capture
+ya_exportado       «sí» when the folio was already in an earlier export (an earlier version
+                   of this file, rewritten after `contacto`, `revisar` or `buzon reportes`):
+                   the TAOD may have captured it already; «no» when this export is its first
+primera_exportacion  date and time the folio was first exported, dd/mm/yyyy HH:MM
 tipo               type of petition, Spanish label (Anexo 3)
 servicio           servicio involucrado, Spanish label; empty when not determined
 unidad             unit where the buzón was emptied (batch header)
@@ -32,7 +36,8 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -46,6 +51,8 @@ from buzon_pipeline.core.vocab import SERVICIO_LABELS, TIPO_LABELS
 SIADE_COLUMNS = [
     "folio_local",
     "folio_siade",
+    "ya_exportado",
+    "primera_exportacion",
     "tipo",
     "servicio",
     "unidad",
@@ -60,7 +67,14 @@ SIADE_COLUMNS = [
     "paginas",
 ]
 SUMMARY_LIMIT = 300
-COLUMN_WIDTHS = {"resumen": 80, "nombre": 32, "correo": 30, "unidad": 28, "servicio": 26}
+COLUMN_WIDTHS = {
+    "resumen": 80,
+    "nombre": 32,
+    "correo": 30,
+    "unidad": 28,
+    "servicio": 26,
+    "primera_exportacion": 20,
+}
 DEFAULT_WIDTH = 16
 # Leading characters that make a spreadsheet read a cell as a formula (CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -130,10 +144,17 @@ def batch_exportable(doc: DocumentResult, batch_id: int) -> bool:
 
 
 def siade_rows(
-    info: BatchInfo | Callable[[DocumentResult], BatchInfo], docs: Sequence[DocumentResult]
+    info: BatchInfo | Callable[[DocumentResult], BatchInfo],
+    docs: Sequence[DocumentResult],
+    exported_before: Mapping[str, datetime] | None = None,
+    now: datetime | None = None,
 ) -> list[list[str]]:
     """One row of `SIADE_COLUMNS` per given document registered with a folio; `info` is the
-    batch header, or a function giving each document's own batch header."""
+    batch header, or a function giving each document's own batch header. `exported_before`
+    maps the folios already written to an earlier export to their first export's date; the
+    others are exported for the first time `now`."""
+    earlier = exported_before or {}
+    now = now or datetime.now()
     rows = []
     for doc in docs:
         if doc.outcome is not Outcome.FOLIO or not doc.folio:
@@ -143,6 +164,8 @@ def siade_rows(
             [
                 doc.folio,
                 "",
+                "sí" if doc.folio in earlier else "no",
+                f"{earlier.get(doc.folio, now):%d/%m/%Y %H:%M}",
                 TIPO_LABELS.get(doc.tipo or "", doc.tipo or ""),
                 SERVICIO_LABELS.get(doc.servicio or "", doc.servicio or ""),
                 info_of.unidad,
@@ -204,9 +227,12 @@ def write_siade(
     folder: Path,
     info: BatchInfo | Callable[[DocumentResult], BatchInfo],
     docs: Sequence[DocumentResult],
+    exported_before: Mapping[str, datetime] | None = None,
+    now: datetime | None = None,
 ) -> list[Path]:
-    """Write `siade.csv` and `siade.xlsx` (header only when no document got a folio)."""
-    rows = siade_rows(info, docs)
+    """Write `siade.csv` and `siade.xlsx` (header only when no document got a folio); see
+    `siade_rows` for `exported_before` and `now`."""
+    rows = siade_rows(info, docs, exported_before, now)
     out_dir = private_dir(folder)
     return [
         write_private_bytes(out_dir / "siade.csv", siade_csv_bytes(rows)),

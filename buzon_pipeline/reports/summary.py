@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import html
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from buzon_pipeline.config import Settings
@@ -91,7 +92,8 @@ def write_reports(registry: Registry, batch_id: int, settings: Settings) -> tupl
     # Only what this lote registered: a file replayed from an earlier lote is that lote's.
     docs = [r for r in report.documents if r.batch_id in (None, batch_id)]
     files = [write_private_text(folder / "resumen.html", summary_html(report))]
-    files += write_siade(folder, report.info, [d for d in docs if batch_exportable(d, batch_id)])
+    exportable = [d for d in docs if batch_exportable(d, batch_id)]
+    files += _export_siade(registry, folder, report.info, exportable)
     special = write_special_cases(folder, report.info, docs)
     if special is not None:
         files.append(special)
@@ -117,8 +119,23 @@ def write_pending_captures(registry: Registry, settings: Settings, day: date) ->
         return infos[batch_id]
 
     folder = private_dir(reports_root(settings) / day.isoformat() / PENDING_CAPTURES)
-    write_siade(folder, info_of, docs)
+    _export_siade(registry, folder, info_of, docs)
     return folder
+
+
+def _export_siade(
+    registry: Registry,
+    folder: Path,
+    info: BatchInfo | Callable[[DocumentResult], BatchInfo],
+    docs: list[DocumentResult],
+) -> list[Path]:
+    """Write a SIADE export marking the folios an earlier export already held (the TAOD may
+    have captured them from it), then record this export's folios as exported."""
+    folios = [d.folio for d in docs if d.outcome is Outcome.FOLIO and d.folio]
+    now = datetime.now()
+    files = write_siade(folder, info, docs, registry.first_exports(folios), now)
+    registry.record_export(folios, now)
+    return files
 
 
 def registry_source_path(registry: Registry, document_id: int) -> str:

@@ -1,6 +1,7 @@
 """Evaluate the committed petition classifier on the held-out test split, against a baseline.
 
     python -m buzon_pipeline.training.eval_classifier [--json cifras.json]
+    python -m buzon_pipeline.training.eval_classifier --archivo otros_escritores.jsonl
 
 The baseline is TF-IDF (word 1-2-grams + character 2-5-grams) + LogisticRegression from
 scikit-learn, trained on the same train split, with the same text normalisation, and with its
@@ -90,10 +91,14 @@ def _label_proba(model: Any, texts: Sequence[str], labels: Sequence[str]) -> lis
     ]
 
 
-def evaluate(model_dir: Path, corpus_dir: Path) -> dict[str, Any]:
+def evaluate(model_dir: Path, corpus_dir: Path, test_file: Path | None = None) -> dict[str, Any]:
+    """Both models on the test split, or on `test_file` (texts by other writers, issue 13)."""
     train = classifier_metrics.load_split("train", corpus_dir)
     dev = classifier_metrics.load_split("dev", corpus_dir)
-    test = classifier_metrics.load_split("test", corpus_dir)
+    if test_file is None:
+        test = classifier_metrics.load_split("test", corpus_dir)
+    else:
+        test = classifier_metrics.load_split(test_file.stem, test_file.parent)
     texts = [e.text for e in test]
 
     classifier = TextClassifier.load(model_dir)
@@ -155,9 +160,9 @@ def _print_model(name: str, metrics: dict[str, Any]) -> None:
     )
 
 
-def _print_comparison(results: dict[str, Any]) -> str:
+def _print_comparison(results: dict[str, Any], where: str = "test") -> str:
     spacy_m, base_m = results["spacy"], results["baseline"]
-    print("\n== comparación en test ==")
+    print(f"\n== comparación en {where} ==")
     wins = {"spaCy": 0, "baseline": 0}
     for key, label in COMPARED:
         a, b = spacy_m[key], base_m[key]
@@ -184,14 +189,21 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--model", type=Path, default=default_model_dir())
     parser.add_argument("--corpus", type=Path, default=classifier_metrics.CORPUS_DIR)
     parser.add_argument("--json", type=Path, help="escribe las cifras en este archivo JSON")
+    parser.add_argument(
+        "--archivo",
+        type=Path,
+        help="otro JSONL del mismo formato en lugar del split de prueba "
+        "(p. ej. corpus/clasificador/otros_escritores.jsonl)",
+    )
     args = parser.parse_args(argv)
 
-    results = evaluate(args.model, args.corpus)
+    results = evaluate(args.model, args.corpus, args.archivo)
     test = results["test"]
-    print(f"split de prueba: {test['n']} textos, {test['peticiones']} peticiones")
+    where = args.archivo or "split de prueba"
+    print(f"{where}: {test['n']} textos, {test['peticiones']} peticiones")
     _print_model("spaCy (models/clasificador)", results["spacy"])
     _print_model("baseline TF-IDF + LogisticRegression", results["baseline"])
-    results["ganador_metrica_principal"] = _print_comparison(results)
+    results["ganador_metrica_principal"] = _print_comparison(results, str(where))
     if args.json:
         args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
         print(f"\ncifras escritas en {args.json}")

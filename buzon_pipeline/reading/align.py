@@ -22,6 +22,7 @@ from buzon_pipeline.reading.form import (
 from buzon_pipeline.reading.preprocess import binarize
 
 MIN_TEMPLATE_SCORE = 0.55
+FIDUCIAL_HALF_FROM_DPI = 200
 
 
 @dataclass(frozen=True)
@@ -159,6 +160,12 @@ def template_score(aligned: np.ndarray, template: _Template) -> float:
 
 def find_fiducials(gray: np.ndarray, dpi: int) -> np.ndarray | None:
     """Centres of the four corner squares as TL, TR, BR, BL, or None when not all are found."""
+    # The squares are 4-9.5 mm wide: half resolution finds them as well, for a quarter of the
+    # labelling work, and their centroids are averages, still precise to about a pixel.
+    if dpi >= FIDUCIAL_HALF_FROM_DPI:
+        half = cv2.resize(gray, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
+        found = find_fiducials(half, dpi // 2)
+        return None if found is None else found * 2.0 + 0.5
     # Global Otsu, not the adaptive binarisation: adaptive thresholding hollows solid squares.
     blurred = cv2.GaussianBlur(gray, (5, 5), 0)
     _, paper = cv2.threshold(blurred, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)

@@ -36,6 +36,29 @@ def upright(page: Page, gray: np.ndarray, detect_orientation: bool = True) -> Pr
     return PreparedPage(page, gray, rotation, skew)
 
 
+def turned(prepared: PreparedPage, degrees_clockwise: int) -> PreparedPage:
+    """The page turned a further quarter turn(s); a half turn keeps it straight, a quarter turn
+    straightens it again (its lines were measured across, not along)."""
+    gray = rotate(prepared.gray, degrees_clockwise)
+    rotation = (prepared.rotation + degrees_clockwise) % 360
+    if degrees_clockwise % 180 == 0:
+        return PreparedPage(prepared.page, gray, rotation, prepared.skew)
+    again = upright(prepared.page, gray, detect_orientation=False)
+    return PreparedPage(prepared.page, again.gray, rotation, prepared.skew + again.skew)
+
+
+def lines_run_across(gray: np.ndarray) -> bool:
+    """Whether the text lines run left to right (page upright or upside down), from projection
+    profiles: rows crossing lines and gaps vary far more than columns do. Sideways pages, and
+    pages with too little ink to say, answer False."""
+    ink = (binarize(_scale(gray, 0.25)) == 0).astype(np.float64)
+    if ink.sum() < 200:
+        return False
+    rows = float(np.sum(np.diff(ink.sum(axis=1)) ** 2)) / ink.shape[1]
+    cols = float(np.sum(np.diff(ink.sum(axis=0)) ** 2)) / ink.shape[0]
+    return rows > 2.0 * cols
+
+
 def rotate(gray: np.ndarray, degrees_clockwise: int) -> np.ndarray:
     code = _ROTATE_CODES.get(degrees_clockwise % 360)
     return gray if code is None else cv2.rotate(gray, code)

@@ -79,7 +79,7 @@ def align_to_template(
     best = align_by_fiducials(gray, dpi, layout) if fiducials else None
     if best is None or best.score < MIN_TEMPLATE_SCORE:
         size = (template.gray.shape[1], template.gray.shape[0])
-        orb = _align_orb(gray, template, size)
+        orb = _align_orb(gray, dpi, size)
         if orb is not None and (best is None or orb.score > best.score):
             best = orb
     return best
@@ -193,13 +193,25 @@ def find_fiducials(gray: np.ndarray, dpi: int) -> np.ndarray | None:
     return np.array([best[c][1] for c in range(4)], np.float32)
 
 
-def _align_orb(gray: np.ndarray, template: _Template, size: tuple[int, int]) -> Alignment | None:
-    scale = 0.35
+ORB_SCALE = 0.35
+ORB_FEATURES = 3000
+
+
+@lru_cache(maxsize=2)
+def _template_features(dpi: int) -> tuple[tuple, np.ndarray | None]:
+    """The blank form's ORB keypoints and descriptors: the same for every page, found once."""
+    small = cv2.resize(
+        _template(dpi).gray, None, fx=ORB_SCALE, fy=ORB_SCALE, interpolation=cv2.INTER_AREA
+    )
+    return cv2.ORB_create(ORB_FEATURES).detectAndCompute(small, None)
+
+
+def _align_orb(gray: np.ndarray, dpi: int, size: tuple[int, int]) -> Alignment | None:
+    scale = ORB_SCALE
+    template = _template(dpi)
     page_small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
-    tmpl_small = cv2.resize(template.gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
-    orb = cv2.ORB_create(3000)
-    kp_t, des_t = orb.detectAndCompute(tmpl_small, None)
-    kp_p, des_p = orb.detectAndCompute(page_small, None)
+    kp_t, des_t = _template_features(dpi)
+    kp_p, des_p = cv2.ORB_create(ORB_FEATURES).detectAndCompute(page_small, None)
     if des_t is None or des_p is None or len(kp_p) < 20:
         return None
     matcher = cv2.BFMatcher(cv2.NORM_HAMMING)

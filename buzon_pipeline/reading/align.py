@@ -160,26 +160,55 @@ def template_score(aligned: np.ndarray, template: _Template) -> float:
 
 def find_fiducials(gray: np.ndarray, dpi: int) -> np.ndarray | None:
     """Centres of the four corner squares as TL, TR, BR, BL, or None when not all are found."""
-    # The squares are 4-9.5 mm wide: half resolution finds them as well, for a quarter of the
-    # labelling work, and their centroids are averages, still precise to about a pixel.
-    if dpi >= FIDUCIAL_HALF_FROM_DPI:
-        half = cv2.resize(gray, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
-        found = find_fiducials(half, dpi // 2)
-        return None if found is None else found * 2.0 + 0.5
     # Global Otsu, not the adaptive binarisation: adaptive thresholding hollows solid squares.
     blurred = cv2.GaussianBlur(gray, (5, 5), 0)
     _, paper = cv2.threshold(blurred, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     ink = (paper == 0).astype(np.uint8)
-    count, _, stats, centroids = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    if dpi < FIDUCIAL_HALF_FROM_DPI:
+        return _corner_squares(ink, dpi)
+    # Labelling the whole page is the cost: the squares (4-9.5 mm) are found on every other
+    # pixel, then each centre is taken again at full resolution around where it was found, so
+    # the alignment is the same as from a full-resolution search.
+    rough = _corner_squares(np.ascontiguousarray(ink[::2, ::2]), dpi / 2)
+    if rough is None:
+        return None
+    reach = round(mm_to_px(9.5, dpi))
+    refined = []
+    for x, y in rough * 2.0:
+        x0, y0 = max(0, round(x) - reach), max(0, round(y) - reach)
+        window = ink[y0 : round(y) + reach, x0 : round(x) + reach]
+        centre = _square_near(window, dpi, (x - x0, y - y0))
+        if centre is None:
+            return _corner_squares(ink, dpi)
+        refined.append(centre + np.array([x0, y0], np.float32))
+    return np.array(refined, np.float32)
+
+
+def _is_square(stat: np.ndarray, dpi: float) -> bool:
+    bw, bh, area = stat[2:5]
     side_min, side_max = mm_to_px(4.0, dpi), mm_to_px(9.5, dpi)
-    h, w = gray.shape
+    if not (side_min <= bw <= side_max and side_min <= bh <= side_max):
+        return False
+    return area >= 0.8 * bw * bh and 0.7 <= bw / bh <= 1.4
+
+
+def _square_near(window: np.ndarray, dpi: float, near: tuple[float, float]) -> np.ndarray | None:
+    count, _, stats, centroids = cv2.connectedComponentsWithStats(window, connectivity=8)
+    squares = [centroids[i] for i in range(1, count) if _is_square(stats[i], dpi)]
+    if not squares:
+        return None
+    return min(squares, key=lambda c: float(np.hypot(c[0] - near[0], c[1] - near[1]))).astype(
+        np.float32
+    )
+
+
+def _corner_squares(ink: np.ndarray, dpi: float) -> np.ndarray | None:
+    count, _, stats, centroids = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    h, w = ink.shape
     best: dict[int, tuple[float, np.ndarray]] = {}
     corner_points = np.array([[0, 0], [w, 0], [w, h], [0, h]], np.float32)
     for i in range(1, count):
-        bw, bh, area = stats[i][2:5]
-        if not (side_min <= bw <= side_max and side_min <= bh <= side_max):
-            continue
-        if area < 0.8 * bw * bh or not 0.7 <= bw / bh <= 1.4:
+        if not _is_square(stats[i], dpi):
             continue
         centre = centroids[i].astype(np.float32)
         distances = np.linalg.norm(corner_points - centre, axis=1)

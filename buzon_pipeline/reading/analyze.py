@@ -85,15 +85,16 @@ class PageAnalyzer:
 
     def analyze(self, page: Page) -> PageAnalysis:
         base = {"source": page.source, "source_sha256": page.source_sha256, "number": page.number}
-        if is_blank(page.image, page.dpi):
-            return PageAnalysis(**base, blank=True)
         flat = crop_photo_page(page.image, page.dpi)
         # A volante's corner marks give its turn and tilt at once: OSD and deskew, the
         # costliest steps before reading, are only for pages without them (docs/design.md §4).
+        # A page the printed form is found on is not blank either.
         alignment = align_by_fiducials(flat, page.dpi, self.layout)
         if page_kind(alignment) is Kind.VOLANTE:
             turned_page = dict(base, blank=False, rotation=alignment.rotation, skew=alignment.skew)
             return self._volante(page, alignment, turned_page)
+        if is_blank(page.image, page.dpi):
+            return PageAnalysis(**base, blank=True)
         across = lines_run_across(flat)
         # Sideways pages need OSD before anything; upright or upside-down ones only when their
         # first reading does not read like upright text.

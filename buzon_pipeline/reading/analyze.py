@@ -10,6 +10,7 @@ import numpy as np
 
 from buzon_pipeline.core.model import Kind, Page, PageAnalysis
 from buzon_pipeline.core.resources import COMB_DIGIT_MODEL, DIGIT_MODEL, default_models_dir
+from buzon_pipeline.reading import ocr
 from buzon_pipeline.reading.align import align_to_template
 from buzon_pipeline.reading.digits import DigitModel
 from buzon_pipeline.reading.form import FormLayout, load_layout
@@ -17,6 +18,7 @@ from buzon_pipeline.reading.letter_page import read_letter_page
 from buzon_pipeline.reading.pagetype import is_blank, page_kind
 from buzon_pipeline.reading.preprocess import prepare
 from buzon_pipeline.reading.volante import extract_volante
+from buzon_pipeline.reading.volante_labels import analyse_labels, read_by_labels
 
 ViewKeeper = Callable[[Page, np.ndarray], str]
 
@@ -31,6 +33,9 @@ class PageAnalyzer:
     # Keeps the page's view (oriented, deskewed; aligned for volantes) and returns where; the
     # batch passes the registry's archive. None: keep none (benchmarks, unit tests).
     keep_view: ViewKeeper | None = None
+    # Read volantes of other printings by their labels (docs/design.md §2); off only to
+    # measure what it changes (training/eval_printings.py).
+    label_reading: bool = True
 
     @classmethod
     def load(
@@ -67,7 +72,26 @@ class PageAnalyzer:
                 marks=reading.marks,
                 notes=reading.notes,
             )
-        result = read_letter_page(prepared.gray, page.dpi, self.letter_digits)
+        # One full-page reading serves both: the labels of another printing of the volante,
+        # and the letter reading when the page is not one.
+        page_ocr = ocr.read(prepared.gray, psm=3)
+        if self.label_reading:
+            labelled = analyse_labels(prepared.gray, page.dpi, page_ocr)
+            if labelled.is_volante:
+                reading = read_by_labels(
+                    prepared.gray, page.dpi, labelled, page_ocr, self.digits, self.letter_digits
+                )
+                return PageAnalysis(
+                    **common,
+                    image=self._archive(page, prepared.gray),
+                    kind=Kind.VOLANTE,
+                    text=reading.description,
+                    text_confidence=reading.description_confidence,
+                    fields=reading.fields,
+                    marks=reading.marks,
+                    notes=reading.notes,
+                )
+        result = read_letter_page(prepared.gray, page.dpi, self.letter_digits, page_ocr)
         return PageAnalysis(
             **common,
             image=self._archive(page, prepared.gray),

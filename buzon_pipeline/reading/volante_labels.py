@@ -32,7 +32,6 @@ from buzon_pipeline.reading.digits import DigitModel
 from buzon_pipeline.reading.form import mm_to_px
 from buzon_pipeline.reading.letter_page import read_digit_string
 from buzon_pipeline.reading.volante import (
-    CHECKBOX_FILL,
     VolanteReading,
     checked_confidence,
     read_comb,
@@ -69,7 +68,11 @@ NOT_PERSON_NAME = ("del", "servidor", "personal", "taod", "medico", "quien")
 
 _FUZZY = 0.8  # similarity from which a misread word counts as the label word
 _PRINTED_REREAD_CONF = 0.90  # a short word read under this is read again on its own
+_GARBLED_CONF = 0.40  # a long word read under this may hide a label glued to cells
 TYPED_DIGITS_CONF = 0.85  # OCR digits at or above this are typed, not handwritten
+# Share of a square's inside inked for a tick. An empty printed square is clean inside (0.0
+# on dev pages); a light check mark covers 0.09 of it, under the canonical form's 0.10.
+TICK_FILL = 0.04
 MIN_WRITING_PX = 60  # ink pixels (300 dpi) from which a value zone holds writing
 VOLANTE_NOTE = (
     "Volante de un formato distinto del Anexo 12: los datos se leyeron junto a sus etiquetas."
@@ -119,7 +122,7 @@ def _key_of(words: list[str], i: int) -> str | None:
     for word, mark in TICK_WORDS.items():
         if _similar(w, word):
             return mark
-    if any(_similar(w, d) for d in DESCRIPTION_WORDS):
+    if w in DESCRIPTION_WORDS:  # exact: "escribo" is one letter from "describa"
         return "descripcion"
     if any(_similar(w, t) for t in TITLE_WORDS):
         return "titulo"
@@ -133,7 +136,7 @@ def _union(boxes: list[Box]) -> Box:
 
 def find_labels(gray: np.ndarray, result: ocr.OcrResult) -> list[Label]:
     """The printed labels among the page's OCR words, each widened over its other words."""
-    words = list(result.words)
+    words = _reread_garbled_words(gray, list(result.words))
     words = _reread_short_words(gray, words)
     lines: dict[tuple[int, int, int], list[int]] = {}
     for i, word in enumerate(words):
@@ -186,6 +189,32 @@ def _label_span(words: list[ocr.Word], members: list[int], texts: list[str], j: 
     return span
 
 
+def _reread_garbled_words(gray: np.ndarray, words: list[ocr.Word]) -> list[ocr.Word]:
+    """Long words read with very low confidence, read again without the printed rules: next
+    to one-digit cells the page reading glues a label and the cells into one word ("Tel.:"
+    and ten cells came out "r|6/s/6/2/1/4/6/7|3/0")."""
+    out: list[ocr.Word] = []
+    for word in words:
+        x0, y0, x1, y1 = word.box
+        garbled = word.confidence < _GARBLED_CONF and (x1 - x0) > 3 * (y1 - y0)
+        if not garbled:
+            out.append(word)
+            continue
+        pad = max(4, (y1 - y0) // 4)
+        top, left = max(0, y0 - pad), max(0, x0 - pad)
+        crop = gray[top : y1 + pad, left : x1 + pad].copy()
+        crop[_long_lines(_ink(crop), 300) > 0] = 255
+        again = ocr.read(crop, psm=7).words
+        if not any(_key_of([_norm(w.text)], 0) for w in again):
+            out.append(word)
+            continue
+        for w in again:
+            bx0, by0, bx1, by1 = w.box
+            box = (bx0 + left, by0 + top, bx1 + left, by1 + top)
+            out.append(ocr.Word(w.text, w.confidence, box, word.line))
+    return out
+
+
 def _reread_short_words(gray: np.ndarray, words: list[ocr.Word]) -> list[ocr.Word]:
     """Short words read with low confidence, read again alone: next to cells or a mark the
     page reading garbles a printed label ("NSS:" came out "ws", "Tel.:" as "re:")."""
@@ -232,17 +261,30 @@ def find_squares(gray: np.ndarray, dpi: int) -> list[Box]:
     squares: list[Box] = []
     for i in range(1, count):
         x, y, w, h = (int(v) for v in stats[i][:4])
-        if not (side_min <= w <= side_max and side_min <= h <= side_max):
+        if not (side_min <= w <= side_max * 1.3 and side_min <= h <= side_max * 1.3):
             continue
-        if not 0.75 <= w / h <= 1.33:
+        box = _frame_of(horiz[y : y + h, x : x + w], vert[y : y + h, x : x + w])
+        if box is None:
             continue
-        box = (x, y, x + w, y + h)
-        # four sides: ink along each edge of the frame
-        edges = (horiz[y : y + 3, x : x + w], horiz[y + h - 3 : y + h, x : x + w],
-                 vert[y : y + h, x : x + 3], vert[y : y + h, x + w - 3 : x + w])
-        if all(e.size and e.any(axis=0 if k < 2 else 1).mean() > 0.6 for k, e in enumerate(edges)):
-            squares.append(box)
+        bx0, by0, bx1, by1 = box
+        bw, bh = bx1 - bx0, by1 - by0
+        if side_min <= bw <= side_max and side_min <= bh <= side_max and 0.75 <= bw / bh <= 1.33:
+            squares.append((x + bx0, y + by0, x + bx1, y + by1))
     return squares
+
+
+def _frame_of(horiz: np.ndarray, vert: np.ndarray) -> Box | None:
+    """The frame inside a component: its outermost rows and columns inked along most of its
+    size. A tick's strokes through a corner lengthen the component, not these rules."""
+    h, w = horiz.shape
+    rows = np.flatnonzero((horiz > 0).sum(axis=1) >= 0.6 * w)
+    cols = np.flatnonzero((vert > 0).sum(axis=0) >= 0.6 * h)
+    if len(rows) < 2 or len(cols) < 2:
+        return None
+    top, bottom, left, right = int(rows[0]), int(rows[-1]), int(cols[0]), int(cols[-1])
+    if bottom - top < 0.5 * h or right - left < 0.5 * w:
+        return None
+    return left, top, right + 1, bottom + 1
 
 
 def _ink(gray: np.ndarray) -> np.ndarray:
@@ -281,7 +323,7 @@ def _ticked(gray: np.ndarray, box: Box) -> bool:
     x0, y0, x1, y1 = box
     inset = max(2, round(0.2 * (x1 - x0)))
     inner = gray[y0 + inset : y1 - inset, x0 + inset : x1 - inset]
-    return inner.size > 0 and float((inner < 128).mean()) >= CHECKBOX_FILL
+    return inner.size > 0 and float((inner < 128).mean()) >= TICK_FILL
 
 
 # --- the page -------------------------------------------------------------------------------
@@ -429,17 +471,26 @@ def _comb_box(lines: np.ndarray, box: Box, dpi: int) -> tuple[int, Box] | None:
     tall = round(mm_to_px(4.0, dpi))
     vert = cv2.morphologyEx(crop, cv2.MORPH_OPEN, np.ones((tall, 1), np.uint8))
     count, _, stats, _ = cv2.connectedComponentsWithStats(vert, connectivity=8)
-    xs = sorted(int(stats[i][0] + stats[i][2] / 2) for i in range(1, count))
-    if len(xs) < 6:
+    found = sorted(
+        (int(stats[i][0] + stats[i][2] / 2), int(stats[i][1]), int(stats[i][1] + stats[i][3]))
+        for i in range(1, count)
+    )
+    # the first run of evenly spaced separators: the zone may reach a second comb
+    run = found[:1]
+    for sep in found[1:]:
+        step = sep[0] - run[-1][0]
+        if step < mm_to_px(3.0, dpi):
+            continue  # a doubled border line
+        if len(run) >= 2 and abs(step - (run[1][0] - run[0][0])) > 0.25 * (run[1][0] - run[0][0]):
+            break
+        if step > mm_to_px(12.0, dpi):
+            break
+        run.append(sep)
+    if len(run) < 6:
         return None
-    steps = np.diff(xs)
-    usual = float(np.median(steps))
-    if usual < mm_to_px(3.0, dpi) or np.any(np.abs(steps - usual) > 0.25 * usual):
-        return None
-    tops = [int(stats[i][1]) for i in range(1, count)]
-    bottoms = [int(stats[i][1] + stats[i][3]) for i in range(1, count)]
-    frame = (x0 + xs[0], y0 + min(tops), x0 + xs[-1], y0 + max(bottoms))
-    return len(xs) - 1, frame
+    frame = (x0 + run[0][0], y0 + min(r[1] for r in run), x0 + run[-1][0],
+             y0 + max(r[2] for r in run))
+    return len(run) - 1, frame
 
 
 def _line_number(key: str, crop: np.ndarray, box: Box, dpi: int, model: DigitModel) -> Field:
@@ -450,7 +501,8 @@ def _line_number(key: str, crop: np.ndarray, box: Box, dpi: int, model: DigitMod
     raw = "".join(ch for ch in typed.text if ch.isdigit())
     if typed.confidence >= TYPED_DIGITS_CONF and len(raw) >= want - 2:
         return _number_field(key, raw, typed.confidence, box, typed.text.strip())
-    text, conf = read_digit_string(isolate_writing(crop, dpi), model)
+    # not isolate_writing: its dust filter can take a small digit for a speck
+    text, conf = read_digit_string(crop, model)
     if not text:
         return Field(None, 0.0, box, typed.text.strip() or None, present=True)
     return _number_field(key, text, conf, box, text)
@@ -473,7 +525,12 @@ def _description(gray: np.ndarray, dpi: int, page: LabelledPage, result: ocr.Ocr
     h, w = gray.shape
     if label is not None:
         x0, _, _, y1 = label.box
-        below = [lab.box[1] for lab in page.labels if lab.box[1] > y1 + label.height * 3]
+        # Only what is surely printed bounds it: data labels, and type labels with a square
+        # (the petition itself may say "queja" or "sugerencia").
+        ticked = set(page.ticks)
+        below = [lab.box[1] for lab in page.labels
+                 if (lab.key in DATA_KEYS or lab.key in ticked)
+                 and lab.box[1] > y1 + label.height * 3]
         bottom = min(below, default=h)
         box = (max(0, x0 - round(mm_to_px(3, dpi))), y1 + round(0.3 * label.height),
                w - round(0.02 * w), bottom)

@@ -36,7 +36,13 @@ from buzon_pipeline.reading.volante import (
     checked_confidence,
     read_comb,
 )
-from buzon_pipeline.reading.volante_text import isolate_writing, read_email_zone, read_name_zone
+from buzon_pipeline.reading.volante_text import (
+    INK_CONTRAST,
+    INK_FLOOR,
+    isolate_writing,
+    read_email_zone,
+    read_name_zone,
+)
 
 Box = tuple[int, int, int, int]
 
@@ -73,7 +79,8 @@ TYPED_DIGITS_CONF = 0.85  # OCR digits at or above this are typed, not handwritt
 # Share of a square's inside inked for a tick. An empty printed square is clean inside (0.0
 # on dev pages); a light check mark covers 0.09 of it, under the canonical form's 0.10.
 TICK_FILL = 0.04
-MIN_WRITING_PX = 60  # ink pixels (300 dpi) from which a value zone holds writing
+MIN_WRITING_PX = 200  # stroke pixels (300 dpi) from which a value zone holds writing: a
+# handwritten digit has about 400
 VOLANTE_NOTE = (
     "Volante de un formato distinto del Anexo 12: los datos se leyeron junto a sus etiquetas."
 )
@@ -347,10 +354,45 @@ class LabelledPage:
 
 
 def analyse_labels(gray: np.ndarray, dpi: int, result: ocr.OcrResult) -> LabelledPage:
+    """The page's labels and the squares beside its type labels.
+
+    Only a page with printed squares is looked at again: its dark ink alone, without rules,
+    read as sparse text (Tesseract's psm 11). In the page reading a label is often glued to
+    the cells or the handwriting beside it, or to the back side's text showing through
+    ("Nombre:" came out "ce", "NSS:" "ss"); one more reading (about 0.8 s) finds them.
+    """
+    squares = find_squares(gray, dpi)
     labels = find_labels(gray, result)
-    if not any(lab.key in TICK_KEYS for lab in labels):
-        return LabelledPage(labels, {})  # no type label: no need to look for squares
-    return LabelledPage(labels, _tick_boxes(labels, find_squares(gray, dpi)))
+    if len(squares) < 2:
+        return LabelledPage(labels, {})  # no checkboxes: not a volante, whatever its words
+    clean = _dark_ink_only(gray, dpi)
+    labels = _merge(find_labels(clean, ocr.read(clean, psm=11)), labels)
+    return LabelledPage(labels, _tick_boxes(labels, squares))
+
+
+def _dark_ink_only(gray: np.ndarray, dpi: int) -> np.ndarray:
+    paper = float(np.percentile(gray, 90))
+    ink = ((gray < max(INK_FLOOR, paper - INK_CONTRAST)) * 255).astype(np.uint8)
+    lines = _long_lines(ink, dpi)
+    return np.where((ink > 0) & (lines == 0), 0, 255).astype(np.uint8)
+
+
+def _merge(first: list[Label], second: list[Label]) -> list[Label]:
+    """Labels of two readings, one per place (the first reading's where both found one)."""
+    merged = list(first)
+    for label in second:
+        if not any(_overlap(label.box, other.box) for other in first):
+            merged.append(label)
+    return merged
+
+
+def _overlap(a: Box, b: Box) -> bool:
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    if w <= 0 or h <= 0:
+        return False
+    smaller = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
+    return w * h >= 0.3 * smaller
 
 
 def read_by_labels(
@@ -366,7 +408,7 @@ def read_by_labels(
     notes = [VOLANTE_NOTE]
     ink = _ink(gray)
     lines = _long_lines(ink, dpi)
-    writing = cv2.bitwise_and(ink, cv2.bitwise_not(lines))
+    writing = _strokes(cv2.bitwise_and(ink, cv2.bitwise_not(lines)), dpi)
     for lab in page.labels:  # printed words are not writing
         x0, y0, x1, y1 = lab.box
         writing[y0:y1, x0:x1] = 0
@@ -377,7 +419,9 @@ def read_by_labels(
         zone = _value_zone(label, page.labels, writing, gray.shape)
         if zone is None:
             continue
-        field, note = _read_value(key, gray, lines, zone, dpi, comb_digits, line_digits)
+        field, note = _read_value(
+            key, gray, lines, writing, zone, dpi, comb_digits, line_digits
+        )
         fields[key] = field
         if note:
             notes.append(note)
@@ -386,6 +430,18 @@ def read_by_labels(
         marks[key] = _ticked(gray, box)
     text, confidence = _description(gray, dpi, page, result, lines)
     return VolanteReading(fields, marks, text, confidence, tuple(notes))
+
+
+def _strokes(ink: np.ndarray, dpi: int) -> np.ndarray:
+    """Ink in pieces the size of a pen stroke or more: scanner specks, salt and pepper and
+    the leftovers of removed rules are not writing (an empty line then reads as empty)."""
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    scale = dpi / 300
+    tall = stats[:, cv2.CC_STAT_HEIGHT] >= mm_to_px(1.2, dpi)
+    wide = stats[:, cv2.CC_STAT_WIDTH] >= mm_to_px(1.2, dpi)
+    keep = (stats[:, cv2.CC_STAT_AREA] >= 40 * scale * scale) & (tall | wide)
+    keep[0] = False
+    return np.where(keep[labels], 255, 0).astype(np.uint8)
 
 
 def _first(labels: list[Label], key: str) -> Label | None:
@@ -413,18 +469,27 @@ def _value_zone(label: Label, labels: list[Label], writing: np.ndarray,
     under it), whichever holds more writing; None when neither holds any."""
     page_h, page_w = shape[:2]
     x0, y0, x1, y1 = label.box
-    h = label.height
+    # the printed size: a label glued to a mark by OCR comes out taller than it is
+    usual = float(np.median([lab.height for lab in labels]))
+    h = round(min(label.height, 1.3 * usual))
     same_line = [lab for lab in labels if lab is not label
                  and abs((lab.box[1] + lab.box[3]) / 2 - (y0 + y1) / 2) < h
                  and lab.box[0] > x1]
     right = min([lab.box[0] for lab in same_line], default=page_w) - round(0.3 * h)
     margin = round(0.02 * page_w)
     right = min(right, page_w - margin)
-    beside = (x1 + round(0.3 * h), max(0, y1 - round(2.8 * h)), right, min(page_h, y1 + h))
+    # not above the labels of the line above (their own values sit there)
+    above = [lab.box[3] for lab in labels if lab.box[3] < y0 and lab.box[0] < right
+             and lab.box[2] > x1]
+    top = max([y1 - round(2.8 * h), *above])
+    beside = (x1 + round(0.3 * h), max(0, top), right, min(page_h, y1 + h))
     below_top = y1 + round(0.2 * h)
-    under = [lab.box[1] for lab in labels if lab is not label and lab.box[1] > below_top
+    # down to the next label under it, or rather to where the value beside that one may
+    # reach up (taller than its label)
+    under = [lab.box[3] - round(2.5 * lab.height) for lab in labels
+             if lab is not label and lab.box[1] > below_top
              and lab.box[0] < right and lab.box[2] > x0]
-    below_bottom = min([below_top + round(4.5 * h), *(u - round(0.3 * h) for u in under)])
+    below_bottom = min([below_top + round(4.5 * h), *under])
     below = (max(0, x0 - round(0.5 * h)), below_top, right, min(page_h, below_bottom))
     counts = [(_count(writing, beside), True, beside), (_count(writing, below), False, below)]
     best = max(counts, key=lambda c: c[0])
@@ -447,14 +512,15 @@ def _clean(gray: np.ndarray, lines: np.ndarray, box: Box) -> np.ndarray:
     return crop
 
 
-def _read_value(key: str, gray: np.ndarray, lines: np.ndarray, zone: _Zone, dpi: int,
-                comb_digits: DigitModel, line_digits: DigitModel) -> tuple[Field, str | None]:
-    box = zone.box
+def _read_value(key: str, gray: np.ndarray, lines: np.ndarray, writing: np.ndarray,
+                zone: _Zone, dpi: int, comb_digits: DigitModel,
+                line_digits: DigitModel) -> tuple[Field, str | None]:
+    comb = _comb_box(lines, zone.box, dpi) if key in ("nss", "telefono") else None
+    box = _main_band(writing, zone.box, dpi)
     if key in ("nombre", "correo"):
         crop = isolate_writing(_clean(gray, lines, box), dpi)
         reader = read_name_zone if key == "nombre" else read_email_zone
         return reader(crop, box), None
-    comb = _comb_box(lines, box, dpi)
     if comb is not None:
         cells, comb_box = comb
         x0, y0, x1, y1 = comb_box
@@ -462,6 +528,31 @@ def _read_value(key: str, gray: np.ndarray, lines: np.ndarray, zone: _Zone, dpi:
         crop = gray[max(0, y0 - m) : y1 + m, max(0, x0 - m) : x1 + m]
         return read_comb(crop, cells, comb_digits, key == "nss", comb_box)
     return _line_number(key, _clean(gray, lines, box), box, dpi, line_digits), None
+
+
+def _main_band(writing: np.ndarray, box: Box, dpi: int) -> Box:
+    """The zone cut to its one line of writing: the band of rows holding most strokes (a zone
+    may catch the foot of the line above or the top of the one below)."""
+    x0, y0, x1, y1 = box
+    rows = np.count_nonzero(writing[y0:y1, x0:x1], axis=1)
+    inked = rows > 0
+    gap = max(2, round(mm_to_px(0.8, dpi)))
+    bands: list[list[int]] = []  # [first row, last row, strokes]
+    blank = gap
+    for r, on in enumerate(inked):
+        if not on:
+            blank += 1
+            continue
+        if blank >= gap or not bands:
+            bands.append([r, r, 0])
+        bands[-1][1] = r
+        bands[-1][2] += int(rows[r])
+        blank = 0
+    if not bands:
+        return box
+    top, bottom, _ = max(bands, key=lambda b: b[2])
+    pad = round(mm_to_px(1.0, dpi))
+    return x0, max(y0, y0 + top - pad), x1, min(y1, y0 + bottom + 1 + pad)
 
 
 def _comb_box(lines: np.ndarray, box: Box, dpi: int) -> tuple[int, Box] | None:

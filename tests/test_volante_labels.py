@@ -155,3 +155,18 @@ def test_label_words_are_found_misread_and_spread_over_their_line():
     found = {lab.key: lab for lab in find_labels(np.full((200, 600), 255, np.uint8), result)}
     assert set(found) == {"nss", "telefono", "correo"}  # "Nombre del servidor" is not the person
     assert found["nss"].box[0] == 10 and found["nss"].box[2] == 260 + 15 * 7
+
+
+def test_cells_are_counted_by_their_separators_not_by_a_written_one():
+    from buzon_pipeline.reading.volante_labels import _comb_box, _ink, _long_lines
+
+    image = Image.new("L", (1200, 200), 255)
+    draw = ImageDraw.Draw(image)
+    x0, cell = 100, 77  # 10 cells of 6.5 mm at 300 dpi
+    draw.rectangle((x0, 50, x0 + 10 * cell, 145), outline=0, width=3)
+    for i in range(1, 10):
+        draw.line((x0 + i * cell, 50, x0 + i * cell, 145), fill=0, width=3)
+    draw.line((x0 + 2 * cell + 38, 70, x0 + 2 * cell + 38, 130), fill=0, width=5)  # a "1"
+    gray = np.asarray(image)
+    found = _comb_box(_long_lines(_ink(gray), 300), (0, 0, 1200, 200), 300)
+    assert found is not None and found[0] == 10

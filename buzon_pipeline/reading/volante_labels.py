@@ -361,13 +361,22 @@ def analyse_labels(gray: np.ndarray, dpi: int, result: ocr.OcrResult) -> Labelle
     the cells or the handwriting beside it, or to the back side's text showing through
     ("Nombre:" came out "ce", "NSS:" "ss"); one more reading (about 0.8 s) finds them.
     """
-    squares = find_squares(gray, dpi)
+    squares = [sq for sq in find_squares(gray, dpi) if not _inside_a_word(sq, result)]
     labels = find_labels(gray, result)
     if len(squares) < 2:
         return LabelledPage(labels, {})  # no checkboxes: not a volante, whatever its words
     clean = _dark_ink_only(gray, dpi)
     labels = _merge(find_labels(clean, ocr.read(clean, psm=11)), labels)
     return LabelledPage(labels, _tick_boxes(labels, squares))
+
+
+def _inside_a_word(square: Box, result: ocr.OcrResult) -> bool:
+    """A "square" within a confidently read word is a bold letter (D, O) of a title."""
+    for word in result.words:
+        letters = sum(ch.isalpha() for ch in word.text)
+        if letters >= 3 and word.confidence >= 0.8 and _overlap(square, word.box):
+            return True
+    return False
 
 
 def _dark_ink_only(gray: np.ndarray, dpi: int) -> np.ndarray:
@@ -425,11 +434,33 @@ def read_by_labels(
         fields[key] = field
         if note:
             notes.append(note)
+    _unlabelled_comb(fields, gray, lines, dpi, comb_digits)
     marks = {key: False for key in TICK_KEYS}
     for key, box in page.ticks.items():
         marks[key] = _ticked(gray, box)
     text, confidence = _description(gray, dpi, page, result, lines)
     return VolanteReading(fields, marks, text, confidence, tuple(notes))
+
+
+def _unlabelled_comb(fields: dict[str, Field], gray: np.ndarray, lines: np.ndarray, dpi: int,
+                     digits: DigitModel) -> None:
+    """A second comb on the row of a comb already read, whose label was not found ("Tel.:"
+    squeezed between two combs is often lost): 10 cells after an NSS are the phone, 11 cells
+    after a phone the NSS."""
+    for known, other, cells in (("nss", "telefono", 10), ("telefono", "nss", 11)):
+        box = fields[known].box
+        if fields[other].present or box is None or not fields[known].present:
+            continue
+        _, y0, x1, y1 = box
+        pad = round(0.3 * (y1 - y0))
+        zone = (x1 + pad, max(0, y0 - pad), gray.shape[1], min(gray.shape[0], y1 + pad))
+        comb = _comb_box(lines, zone, dpi)
+        if comb is None or comb[0] != cells:
+            continue
+        cx0, cy0, cx1, cy1 = comb[1]
+        m = round(mm_to_px(1.0, dpi))
+        crop = gray[max(0, cy0 - m) : cy1 + m, max(0, cx0 - m) : cx1 + m]
+        fields[other], _ = read_comb(crop, cells, digits, other == "nss", comb[1])
 
 
 def _strokes(ink: np.ndarray, dpi: int) -> np.ndarray:
@@ -566,6 +597,11 @@ def _comb_box(lines: np.ndarray, box: Box, dpi: int) -> tuple[int, Box] | None:
         (int(stats[i][0] + stats[i][2] / 2), int(stats[i][1]), int(stats[i][1] + stats[i][3]))
         for i in range(1, count)
     )
+    if not found:
+        return None
+    # separators span the comb's height; a handwritten "1" or "7" is shorter
+    usual_height = float(np.median([f[2] - f[1] for f in found]))
+    found = [f for f in found if f[2] - f[1] >= 0.8 * usual_height]
     # the first run of evenly spaced separators: the zone may reach a second comb
     run = found[:1]
     for sep in found[1:]:

@@ -19,7 +19,7 @@ but has no printed squares beside them.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import cv2
 import numpy as np
@@ -431,6 +431,11 @@ def read_by_labels(
         field, note = _read_value(
             key, gray, lines, writing, zone, dpi, comb_digits, line_digits
         )
+        if field.value is None and field.present:
+            # Writing is there and nothing usable came out: unreadable, not "empty" (an
+            # e-mail whose letters OCR read confidently but with no address in them must not
+            # make the petition público en general without a look).
+            field = replace(field, confidence=0.0)
         fields[key] = field
         if note:
             notes.append(note)

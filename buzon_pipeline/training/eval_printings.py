@@ -24,14 +24,11 @@ import argparse
 import json
 import random
 import sys
-import tempfile
-import time
 from dataclasses import replace
 from pathlib import Path
 
 from buzon_pipeline.config import Settings
-from buzon_pipeline.core.model import DocumentResult
-from buzon_pipeline.evaluation.harness import match, write_document
+from buzon_pipeline.evaluation.harness import run_documents
 from buzon_pipeline.evaluation.metrics import FIELDS, Pair, field_pr, outcome_of
 from buzon_pipeline.synth.documents import make_volante
 from buzon_pipeline.synth.printings import DEV_PRINTINGS, PRINTINGS, TEST_PRINTINGS
@@ -48,7 +45,6 @@ def generate(printing: str, seed: int):
 
 
 def run(printings: list[str], n: int, first: int, before: bool) -> list[Pair]:
-    from buzon_pipeline.api import process_batch
     from buzon_pipeline.reading.analyze import PageAnalyzer
 
     if before:
@@ -58,37 +54,12 @@ def run(printings: list[str], n: int, first: int, before: bool) -> list[Pair]:
             return replace(loader(cls, *args, **kwargs), label_reading=False)
 
         PageAnalyzer.load = classmethod(load_without_labels)  # one worker: in this process
-    with tempfile.TemporaryDirectory() as tmp:
-        base = Path(tmp)
-        scans = base / "escaneos"
-        scans.mkdir()
-        truths: dict[str, dict] = {}
-        for printing in printings:
-            for seed in range(first, first + n):
-                doc = generate(printing, seed)
-                name = f"{printing}-{seed}.tif"
-                write_document(doc, scans / name)
-                truths[name] = doc.truth
-        settings = replace(
-            Settings(),
-            workers=1,
-            db_url=f"sqlite:///{base / 'eval.db'}",
-            reports_dir=str(base / "reportes"),
-            archive_dir=str(base / "archivo"),
-        )
-        records: dict[str, list[dict]] = {}
-
-        def collect(result: DocumentResult) -> None:
-            records.setdefault(Path(result.source).name, []).append(result.as_json())
-
-        started = time.perf_counter()
-        process_batch([str(scans)], "Evaluación", "EVAL", settings, on_result=collect)
-        elapsed = time.perf_counter() - started
-    per_page = elapsed / max(1, len(truths))
-    return [
-        Pair(truth, match(truth, records.get(name, [])), seconds=per_page)
-        for name, truth in truths.items()
-    ]
+    documents = {
+        f"{printing}-{seed}": generate(printing, seed)
+        for printing in printings
+        for seed in range(first, first + n)
+    }
+    return run_documents(documents, replace(Settings(), workers=1))
 
 
 def summary(pairs: list[Pair]) -> dict:

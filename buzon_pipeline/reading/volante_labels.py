@@ -72,6 +72,8 @@ LABEL_WORDS = {
 # Names of other people on a form ("Nombre del servidor público", "Nombre del personal TAOD").
 NOT_PERSON_NAME = ("del", "servidor", "personal", "taod", "medico", "quien")
 
+# Height of a printed label word's OCR box (8–10 pt with its ascenders), at any dpi.
+LABEL_HEIGHT_MM = 2.7
 _FUZZY = 0.8  # similarity from which a misread word counts as the label word
 _PRINTED_REREAD_CONF = 0.90  # a short word read under this is read again on its own
 _GARBLED_CONF = 0.40  # a long word read under this may hide a label glued to cells
@@ -340,6 +342,7 @@ def _ticked(gray: np.ndarray, box: Box) -> bool:
 class LabelledPage:
     labels: list[Label]
     ticks: dict[str, Box]
+    dpi: int = 300  # the page's effective resolution (effective_dpi)
 
     def keys(self, group: tuple[str, ...]) -> set[str]:
         return {lab.key for lab in self.labels if lab.key in group}
@@ -361,13 +364,25 @@ def analyse_labels(gray: np.ndarray, dpi: int, result: ocr.OcrResult) -> Labelle
     the cells or the handwriting beside it, or to the back side's text showing through
     ("Nombre:" came out "ce", "NSS:" "ss"); one more reading (about 0.8 s) finds them.
     """
-    squares = [sq for sq in find_squares(gray, dpi) if not _inside_a_word(sq, result)]
     labels = find_labels(gray, result)
+    dpi = effective_dpi(labels, dpi)
+    squares = [sq for sq in find_squares(gray, dpi) if not _inside_a_word(sq, result)]
     if len(squares) < 2:
-        return LabelledPage(labels, {})  # no checkboxes: not a volante, whatever its words
+        return LabelledPage(labels, {}, dpi)  # no checkboxes: not a volante, whatever its words
     clean = _dark_ink_only(gray, dpi)
     labels = _merge(find_labels(clean, ocr.read(clean, psm=11)), labels)
-    return LabelledPage(labels, _tick_boxes(labels, squares))
+    return LabelledPage(labels, _tick_boxes(labels, squares), dpi)
+
+
+def effective_dpi(labels: list[Label], dpi: int) -> int:
+    """The page's real resolution when it is clearly lower than declared: a scan made at
+    150 dpi and labelled 300 (or a reduced photocopy) has printed labels half as tall, and
+    every size in millimetres must shrink with them."""
+    heights = [lab.height for lab in labels if lab.key in DATA_KEYS or lab.key in TICK_KEYS]
+    if len(heights) < 3:
+        return dpi
+    ratio = float(np.median(heights)) / mm_to_px(LABEL_HEIGHT_MM, dpi)
+    return round(dpi * ratio) if ratio < 0.7 else dpi
 
 
 def _inside_a_word(square: Box, result: ocr.OcrResult) -> bool:
@@ -413,6 +428,7 @@ def read_by_labels(
     line_digits: DigitModel,
 ) -> VolanteReading:
     """The volante's data read next to its labels (the page already taken for a volante)."""
+    dpi = min(dpi, page.dpi)
     fields: dict[str, Field] = {name: Field(None, 0.0) for name in FIELDS}
     notes = [VOLANTE_NOTE]
     ink = _ink(gray)

@@ -170,3 +170,12 @@ def test_cells_are_counted_by_their_separators_not_by_a_written_one():
     gray = np.asarray(image)
     found = _comb_box(_long_lines(_ink(gray), 300), (0, 0, 1200, 200), 300)
     assert found is not None and found[0] == 10
+
+
+def test_a_page_scanned_at_half_its_declared_resolution_is_measured_at_its_real_one():
+    from buzon_pipeline.reading.volante_labels import effective_dpi
+
+    full = [_label(k, (0, 0, 100, 32)) for k in ("nombre", "nss", "queja", "otro")]
+    half = [_label(k, (0, 0, 50, 16)) for k in ("nombre", "nss", "queja", "otro")]
+    assert effective_dpi(full, 300) == 300
+    assert 130 <= effective_dpi(half, 300) <= 170

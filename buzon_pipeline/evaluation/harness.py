@@ -94,6 +94,44 @@ def run_split(
     return evaluate(pairs), pairs
 
 
+def run_documents(
+    documents: dict[str, object], settings: Settings, workdir: Path | None = None
+) -> list[Pair]:
+    """Documents made by the caller (name → SynthDocument, e.g. other printings of the
+    volante), each written as one TIFF and processed as one batch; pairs in the given order."""
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(workdir or tmp)
+        scans = base / "escaneos"
+        scans.mkdir(parents=True, exist_ok=True)
+        page_counts = {
+            name: write_document(doc, scans / f"{name}.tif") for name, doc in documents.items()
+        }
+        run_settings = replace(
+            settings,
+            db_url=f"sqlite:///{base / 'eval.db'}",
+            reports_dir=str(base / "reportes"),
+            archive_dir=str(base / "archivo"),
+        )
+        records: dict[str, list[dict]] = {}
+
+        def collect(result: DocumentResult) -> None:
+            records.setdefault(Path(result.source).stem, []).append(result.as_json())
+
+        start = time.perf_counter()
+        process_batch([str(scans)], "Evaluación", "EVAL", run_settings, on_result=collect)
+        elapsed = time.perf_counter() - start
+    total_pages = sum(page_counts.values()) or 1
+    return [
+        Pair(
+            doc.truth,  # type: ignore[attr-defined]
+            match(doc.truth, records.get(name, [])),  # type: ignore[attr-defined]
+            seconds=elapsed * page_counts[name] / total_pages,
+            pages=page_counts[name],
+        )
+        for name, doc in documents.items()
+    ]
+
+
 def write_outputs(report: Report, pairs: list[Pair], out: Path, title: str) -> str:
     out.mkdir(parents=True, exist_ok=True)
     text = markdown(report, title)

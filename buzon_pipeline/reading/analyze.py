@@ -24,6 +24,7 @@ from buzon_pipeline.reading.preprocess import (
     upright,
 )
 from buzon_pipeline.reading.volante import extract_volante
+from buzon_pipeline.reading.volante_labels import analyse_labels, read_by_labels
 
 ViewKeeper = Callable[[Page, np.ndarray], str]
 
@@ -58,6 +59,9 @@ class PageAnalyzer:
     # Keeps the page's view (oriented, deskewed; aligned for volantes) and returns where; the
     # batch passes the registry's archive. None: keep none (benchmarks, unit tests).
     keep_view: ViewKeeper | None = None
+    # Read volantes of other printings by their labels (docs/design.md §2); off only to
+    # measure what it changes (training/eval_printings.py).
+    label_reading: bool = True
 
     @classmethod
     def load(
@@ -111,7 +115,26 @@ class PageAnalyzer:
             if turn:
                 prepared, first = turned(prepared, turn), None
         common = dict(base, blank=False, rotation=prepared.rotation, skew=prepared.skew)
-        result = read_letter_page(prepared.gray, page.dpi, self.letter_digits, page_ocr=first)
+        # One full-page reading serves both: the labels of another printing of the volante,
+        # and the letter reading when the page is not one.
+        page_ocr = first if first is not None else ocr.read(prepared.gray, psm=3)
+        if self.label_reading:
+            labelled = analyse_labels(prepared.gray, page.dpi, page_ocr)
+            if labelled.is_volante:
+                reading = read_by_labels(
+                    prepared.gray, page.dpi, labelled, page_ocr, self.digits, self.letter_digits
+                )
+                return PageAnalysis(
+                    **common,
+                    image=self._archive(page, prepared.gray),
+                    kind=Kind.VOLANTE,
+                    text=reading.description,
+                    text_confidence=reading.description_confidence,
+                    fields=reading.fields,
+                    marks=reading.marks,
+                    notes=reading.notes,
+                )
+        result = read_letter_page(prepared.gray, page.dpi, self.letter_digits, page_ocr)
         return PageAnalysis(
             **common,
             image=self._archive(page, prepared.gray),

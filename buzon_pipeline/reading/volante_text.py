@@ -45,6 +45,8 @@ def isolate_writing(crop: np.ndarray, dpi: int) -> np.ndarray:
     mass[0] = 0
     keep = mass >= max(DUST_PX * scale * scale, 0.04 * mass.max())
     keep[0] = False
+    if not keep.any():  # only specks (a zone chosen by its labels may hold nothing else)
+        return crop
     cleaned = crop.copy()
     cleaned[~keep[labels] & (ink > 0)] = 255
     xs = stats[keep, cv2.CC_STAT_LEFT]

@@ -11,6 +11,7 @@ from PIL import Image
 from buzon_pipeline.synth import bank_letters, content, degrade, ink, other, texts, truth
 from buzon_pipeline.synth.letter import render_letter
 from buzon_pipeline.synth.people import make_person
+from buzon_pipeline.synth.printings import render_printed_volante
 from buzon_pipeline.synth.volante import CHECKBOXES, render_volante
 
 LEVEL_WEIGHTS = (20, 60, 20)  # degrade.LEVELS: clean, scanner, phone
@@ -92,7 +93,8 @@ def _marcas(rng: random.Random, tipo: str | None) -> list[str]:
 def make_volante(rng: random.Random, **opts: Any) -> SynthDocument:
     """Options: font_kind, legible, tipo, servicio, caso_especial, empty, marcas, level, mild,
     mode, correction (a comb digit crossed out and rewritten), and the person's fields
-    nombre/nss/telefono/correo/unidad (bool) with nss_valid/phone_valid/email_valid."""
+    nombre/nss/telefono/correo/unidad (bool) with nss_valid/phone_valid/email_valid.
+    ``printing``: another printing of the form (synth.printings.PRINTINGS); None is Anexo 12."""
     font_kind = _pick(opts.get("font_kind"), "handwriting" if rng.random() < 0.8 else "typed")
     writer = ink.random_writer(rng, font_kind, legible=opts.get("legible", False))
     empty = _pick(opts.get("empty"), rng.random() < 0.02)
@@ -105,6 +107,10 @@ def make_volante(rng: random.Random, **opts: Any) -> SynthDocument:
         filing = content.Filing(filing.person, None, "", False, False, False, False, None, None,
                                 None, None, None)
     marcas = _pick(opts.get("marcas"), _marcas(rng, petition.tipo if petition else None))
+    printing = opts.get("printing")
+    if printing is not None:
+        return _printed_volante(printing, filing, writer, marcas, petition, texto, font_kind,
+                                rng, opts)
     page = render_volante(filing, writer, tuple(marcas), rng, taod=rng.random() < 0.85,
                           correction=_pick(opts.get("correction"),
                                            font_kind == "handwriting" and rng.random() < 0.1))
@@ -116,6 +122,25 @@ def make_volante(rng: random.Random, **opts: Any) -> SynthDocument:
         servicio=petition.servicio if petition else None,
         caso_especial=bool(petition and petition.caso_especial), fields=fields,
         marcas=list(marcas), font_kind=font_kind, degradation=records, texto=texto or None,
+    ))
+
+
+def _printed_volante(printing: str, filing: content.Filing, writer: ink.Writer,
+                     marcas: list[str], petition: texts.Petition | None, texto: str,
+                     font_kind: str, rng: random.Random, opts: dict[str, Any]) -> SynthDocument:
+    """A volante of another printing; its truth is the canonical one's (these printings have
+    no unidad or servicio line, so those are None) plus ``impresion``."""
+    page = render_printed_volante(printing, filing, writer, tuple(marcas), rng,
+                                  taod=rng.random() < 0.85)
+    pages, records = _degrade_pages([page], rng, opts)
+    fields = truth.filing_fields(filing, None, None)
+    return SynthDocument(pages, truth.build_truth(
+        kind="volante", subtipo="volante", es_peticion=petition is not None,
+        tipo=petition.tipo if petition else None,
+        servicio=petition.servicio if petition else None,
+        caso_especial=bool(petition and petition.caso_especial), fields=fields,
+        marcas=list(marcas), font_kind=font_kind, degradation=records, texto=texto or None,
+        extra={"impresion": printing},
     ))
 
 

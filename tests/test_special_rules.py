@@ -88,8 +88,9 @@ def test_the_motive_says_category_and_words_and_the_model_alone_says_so():
 
 @pytest.mark.slow
 def test_precision_on_the_test_split_with_the_shipped_thresholds():
-    """The figures quoted in the README (test split, thresholds chosen on dev). Recall 0.95 is
-    NOT reached on test (0.89): this guards the measured level, not the issue's target."""
+    """The figures quoted in the README (test split, thresholds chosen on dev): precision 0.62,
+    recall 0.94. The issue's target (0.70 at 0.95) is NOT reached on test: this guards the
+    measured level, not the target."""
     from pathlib import Path
 
     from buzon_pipeline.deciding.textclass import TextClassifier, default_model_dir
@@ -100,7 +101,7 @@ def test_precision_on_the_test_split_with_the_shipped_thresholds():
     probs = [s.caso_especial for s in classifier.predict_many(texts)]
     t = classifier.thresholds
     got = figures(_flags(probs, texts, t.caso_reglas, t.caso_solo_modelo), truth)
-    assert got["precision"] >= 0.70 and got["recall"] >= 0.88, got
+    assert got["precision"] >= 0.62 and got["recall"] >= 0.93, got
 
 
 # --- the dedicated caso especial model (deciding.special_model, training.train_special) -------

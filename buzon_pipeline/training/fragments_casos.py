@@ -4,9 +4,13 @@
 Written from the 5.28 categories (muerte, daño grave, violencia o abuso, amenazas, relevancia
 pública) in registers the generator's core sentences rarely use: indirect phrasings without the
 obvious keyword, long and very short texts, colloquial words. The negatives are ordinary
-complaints that borrow alarm vocabulary. Not copies or paraphrases of the test split or of the
-second-writer texts (`otros_escritores.jsonl`), which were not read to write these. Rendered
-with the generator's handwriting/OCR damage by `train_special.py` (fixed seed).
+complaints that borrow alarm vocabulary. The test split and the second-writer texts
+(`otros_escritores.jsonl`) were not opened to write these. Their writer had read
+`corpus/clasificador/README.md`, which quotes a few second-writer examples: one threat below
+("ya sabía dónde encontrarme a la salida") is close in kind to one quoted there ("me dijo que
+sabía dónde vivo"), and some negatives (urgency, "qué grave que no tengan…", thanks after an
+infarto, a death next to a pensión) are of the kinds it lists. Rendered with the generator's
+handwriting/OCR damage by `train_special.py` (fixed seed).
 """
 
 from __future__ import annotations

@@ -88,8 +88,9 @@ def test_the_motive_says_category_and_words_and_the_model_alone_says_so():
 
 @pytest.mark.slow
 def test_precision_on_the_test_split_with_the_shipped_thresholds():
-    """The figures quoted in the README (test split, thresholds chosen on dev). Recall 0.95 is
-    NOT reached on test (0.89): this guards the measured level, not the issue's target."""
+    """The figures quoted in the README (test split, thresholds chosen on dev): precision 0.62,
+    recall 0.94. The issue's target (0.70 at 0.95) is NOT reached on test: this guards the
+    measured level, not the target."""
     from pathlib import Path
 
     from buzon_pipeline.deciding.textclass import TextClassifier, default_model_dir
@@ -100,4 +101,66 @@ def test_precision_on_the_test_split_with_the_shipped_thresholds():
     probs = [s.caso_especial for s in classifier.predict_many(texts)]
     t = classifier.thresholds
     got = figures(_flags(probs, texts, t.caso_reglas, t.caso_solo_modelo), truth)
-    assert got["precision"] >= 0.70 and got["recall"] >= 0.88, got
+    assert got["precision"] >= 0.62 and got["recall"] >= 0.93, got
+
+
+# --- the dedicated caso especial model (deciding.special_model, training.train_special) -------
+
+
+def test_runtime_scorer_equals_scikit_learn():
+    """The numpy scorer gives scikit-learn's predict_proba (to 1e-6) on texts it never saw."""
+    pytest.importorskip("sklearn")
+    import json
+    from pathlib import Path
+
+    import numpy as np
+
+    from buzon_pipeline.deciding.special_model import SpecialModel
+    from buzon_pipeline.training.train_special import export, fit, predict
+
+    corpus = Path(__file__).parents[1] / "corpus/clasificador"
+
+    def rows(name: str) -> list[dict]:
+        with (corpus / name).open(encoding="utf-8") as handle:
+            return [json.loads(line) for line in handle if line.strip()]
+
+    train = rows("train.jsonl")[:600]
+    texts = [normalize_text(r["text"]) for r in train]
+    labels = np.array([bool(r["caso_especial"]) for r in train])
+    fitted = fit(texts, labels, 10.0)
+    out = Path(__import__("tempfile").mkdtemp()) / "casos.npz"
+    export(fitted, texts, labels, out)
+    model = SpecialModel.load(out)
+    sample = [normalize_text(r["text"]) for r in rows("dev.jsonl")[:120]] + ["", "zzz qqq"]
+    expected = predict(fitted, sample)
+    got = np.array([model.probability(t) for t in sample])
+    assert np.max(np.abs(got - expected)) < 1e-6
+
+
+def test_the_shipped_model_explains_a_flag_no_rule_explains():
+    from buzon_pipeline.deciding.special_model import SPECIAL_MODEL_FILE, SpecialModel
+    from buzon_pipeline.deciding.textclass import default_model_dir
+
+    model = SpecialModel.load(default_model_dir() / SPECIAL_MODEL_FILE)
+    text = normalize_text("El doctor de la guardería le dejó moretones a mi niña en las piernas")
+    why = model.explain(text)
+    assert why.probability > 0.5 and why.category is not None
+    assert why.words and all(w not in ("mi", "le", "la") for w in why.words)
+    assert model.probability(normalize_text("Pongan más sillas y un bebedero.")) < 0.1
+    motive = special_case(0.9, "Pongan más sillas.", T, why)
+    assert motive is not None and motive.startswith("sin categoría reconocida")
+    assert "parece «" in motive and f"«{why.words[0]}»" in motive
+
+
+def test_the_classifier_averages_the_dedicated_model_and_spacy():
+    pytest.importorskip("spacy")
+    from buzon_pipeline.deciding.textclass import TextClassifier, default_model_dir
+
+    classifier = TextClassifier.load(default_model_dir())
+    assert classifier.special is not None
+    text = "Un enfermero golpeó a mi papá en urgencias."
+    score = classifier.predict(text)
+    why = score.caso_explicacion
+    assert why is not None
+    spacy_only = TextClassifier(classifier._nlp, classifier.thresholds).predict(text)
+    assert abs(score.caso_especial - (spacy_only.caso_especial + why.probability) / 2) < 1e-9

@@ -5,12 +5,18 @@ from __future__ import annotations
 from buzon_pipeline.config import Settings
 from buzon_pipeline.core.model import RouteThresholds, TextVerdict
 from buzon_pipeline.core.vocab import MARK_TO_TIPOS
-from buzon_pipeline.deciding.special_rules import describe, find_special
+from buzon_pipeline.deciding.special_model import SpecialExplanation
+from buzon_pipeline.deciding.special_rules import CATEGORY_LABELS, describe, find_special
 from buzon_pipeline.deciding.textclass import TextClassifier, TextScores, normalize_text
 
+MODEL_ONLY_PREFIX = "sin categoría reconocida por las reglas"
 MODEL_ONLY_REASON = (
-    "sin categoría reconocida: el clasificador de texto lo considera caso especial "
+    MODEL_ONLY_PREFIX + ": el clasificador de texto lo considera caso especial "
     "(probabilidad {p:.0%}) sin palabras clave; confírmelo"
+)
+MODEL_ONLY_EXPLAINED = (
+    MODEL_ONLY_PREFIX + ": el modelo de casos especiales lo considera caso especial "
+    "(probabilidad {p:.0%}); parece {category}, por {words}; confírmelo"
 )
 
 
@@ -36,19 +42,36 @@ def _pick(override: float | None, default: float) -> float:
     return default if override is None else override
 
 
-def special_case(probability: float, text: str, t: RouteThresholds) -> str | None:
+def special_case(
+    probability: float,
+    text: str,
+    t: RouteThresholds,
+    explanation: SpecialExplanation | None = None,
+) -> str | None:
     """Why a text is a caso especial (5.28) — «categoría («palabras»)» — or None.
 
     The rules name the category and the words; the model confirms them (a rule hit counts
-    from `caso_reglas`) and, alone, flags only when very sure (`caso_solo_modelo`), saying
-    that no trigger word was found. Thresholds chosen on dev (`training/eval_special.py`).
+    from `caso_reglas`) and, alone, flags from `caso_solo_modelo`, saying that no rule
+    recognised it and, with the dedicated model's `explanation`, the category the text
+    resembles and the words that weighed most. Thresholds chosen on dev
+    (`training/eval_special.py`).
     """
     matches = find_special(normalize_text(text))
     if matches and probability >= t.caso_reglas:
         return describe(matches)
     if probability >= t.caso_solo_modelo:
-        return MODEL_ONLY_REASON.format(p=probability)
+        return model_only_reason(probability, explanation)
     return None
+
+
+def model_only_reason(probability: float, explanation: SpecialExplanation | None) -> str:
+    if explanation is None or not explanation.words:
+        return MODEL_ONLY_REASON.format(p=probability)
+    category = (
+        f"«{CATEGORY_LABELS[explanation.category]}»" if explanation.category else "un caso especial"
+    )
+    words = ", ".join(f"«{w}»" for w in explanation.words)
+    return MODEL_ONLY_EXPLAINED.format(p=probability, category=category, words=words)
 
 
 def verdict(
@@ -75,7 +98,9 @@ def verdict(
         probs = {t: p / total for t, p in probs.items()}
     tipo = max(probs, key=probs.get)
     motivo = (
-        special_case(scores.caso_especial, text, thresholds) if thresholds is not None else None
+        special_case(scores.caso_especial, text, thresholds, scores.caso_explicacion)
+        if thresholds is not None
+        else None
     )
     return TextVerdict(
         scores.es_peticion,

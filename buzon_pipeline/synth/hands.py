@@ -6,7 +6,9 @@ read this split, so a test family can never reach training, augmentation or thre
 
 The files live outside git, in a cache (``$BUZON_TRAIN_CACHE`` or ``~/.cache/buzon-train``),
 fetched once by ``python -m buzon_pipeline.training.digit_sources fetch``; Debian families
-come from their packages under /usr/share/fonts. A family whose files are missing is left out.
+come from their packages under /usr/share/fonts. `families()` leaves out a family whose files
+are missing; the generator (`synth.fonts.hand_pool`) refuses a split with a missing npm family
+rather than write it in other hands.
 
 The split is this file: change it only with a commit that says why.
 """

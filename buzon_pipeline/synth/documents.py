@@ -74,6 +74,17 @@ def _filing(rng: random.Random, petition: texts.Petition | None, texto: str,
     )
 
 
+def _drawing_rng(rng: random.Random, hands: str) -> random.Random:
+    """The stream that puts ink on the page.
+
+    How many numbers drawing takes depends on the hand (glyph widths decide line breaks), so
+    with a split's pool it draws from a stream of its own: the same seed written in another
+    hand (the evaluation's seen-hands control) keeps its content and its degradation. The old
+    mode shares the one stream, as before, so its documents stay pixel for pixel the same.
+    """
+    return rng if hands == "anterior" else random.Random(rng.getrandbits(64))
+
+
 def _hand_truth(writer: ink.Writer, hands: str, fields: dict[str, str | None]) -> dict:
     """Who wrote the document and each field: the family, its split (train | dev | test, or
     "mecanografiado") and every family that drew some character of the field (a character the
@@ -130,10 +141,10 @@ def make_volante(rng: random.Random, **opts: Any) -> SynthDocument:
         filing = content.Filing(filing.person, None, "", False, False, False, False, None, None,
                                 None, None, None)
     marcas = _pick(opts.get("marcas"), _marcas(rng, petition.tipo if petition else None))
-    page = render_volante(filing, writer, tuple(marcas), rng, taod=rng.random() < 0.85,
-                          correction=_pick(opts.get("correction"),
-                                           font_kind == "handwriting" and rng.random() < 0.1),
-                          hands=hands)
+    taod = rng.random() < 0.85
+    correction = _pick(opts.get("correction"), font_kind == "handwriting" and rng.random() < 0.1)
+    page = render_volante(filing, writer, tuple(marcas), _drawing_rng(rng, hands), taod=taod,
+                          correction=correction, hands=hands)
     pages, records = _degrade_pages([page], rng, opts)
     fields = truth.filing_fields(filing, filing.unidad, filing.servicio)
     return SynthDocument(pages, truth.build_truth(
@@ -165,7 +176,8 @@ def make_letter(rng: random.Random, **opts: Any) -> SynthDocument:
     # Three-page letters are handwritten; typed ones rarely run past two pages.
     weights = (55, 30, 15) if font_kind == "handwriting" else (80, 20, 0)
     target = _pick(opts.get("pages"), rng.choices((1, 2, 3), weights)[0])
-    pages, info = render_letter(filing, writer, rng, sentences, target, filler)
+    pages, info = render_letter(filing, writer, _drawing_rng(rng, hands), sentences, target,
+                                filler)
     pages, records = _degrade_pages(pages, rng, opts)
     fields = truth.filing_fields(filing, info["unidad"], None)
     return SynthDocument(pages, truth.build_truth(
@@ -183,7 +195,8 @@ OTHER_WEIGHTS = (25, 15, 20, 15, 15, 10)
 def make_other(rng: random.Random, **opts: Any) -> SynthDocument:
     kind = opts.get("subtipo") or rng.choices(other.KINDS, OTHER_WEIGHTS)[0]
     hands = opts.get("hands") or "anterior"
-    page = other.render_other(kind, rng, phone=opts.get("phone"), hands=hands)
+    page = other.render_other(kind, _drawing_rng(rng, hands), phone=opts.get("phone"),
+                              hands=hands)
     pages, records = _degrade_pages([page], rng, opts)
     typed = kind in ("flyer", "receipt")
     # No fields to attribute: the page's hand is one of the pool's (a drawing has none).

@@ -56,10 +56,15 @@ def random_writer(
     pens = [BLUE_PEN, BLACK_PEN] if legible else [BLUE_PEN, BLUE_PEN, BLACK_PEN, (60, 60, 70),
                                                   (20, 60, 170)]
     variants = min(len(fam.paths), 2) if legible else len(fam.paths)
+    if hands == "anterior":
+        variant = rng.randrange(variants)
+    else:
+        # As for the family: one draw whatever the number of styles.
+        variant = min(variants - 1, int(rng.random() * variants))
     return Writer(
         kind=kind,
         family=fam,
-        variant=rng.randrange(variants),
+        variant=variant,
         size_scale=rng.uniform(0.95 if legible else 0.85, 1.15),
         slant=rng.uniform(-0.08, 0.3),
         ink=rng.choice(pens),

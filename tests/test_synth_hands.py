@@ -113,8 +113,8 @@ def test_test_documents_open_no_training_font_and_record_their_writers(
 @needs_fonts
 @pytest.mark.parametrize("seed", [200001, 200003, 200004, 200007, 200013, 200014])
 def test_the_seen_control_changes_the_hand_not_the_document(seed: int) -> None:
-    """The same seed in training hands: same person, petition and degradation (a volante, a
-    prescription, letters and a typed volante), so seen and unseen are compared on the same documents."""
+    """The same seed in training hands: same person, petition and degradation (volantes,
+    letters, a prescription, a typed volante): seen and unseen compare the same documents."""
     unseen = corpus.generate_document(seed)
     seen = corpus.generate_document(seed, "train")
     if unseen.truth["font_kind"] == "handwriting":

@@ -204,6 +204,7 @@ class _LazyBar:
         self.bar: Any = None
 
     def start(self, total: int) -> None:
+        self.close()  # `evaluar` runs a second batch (the seen-hands control) after the first
         self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
         self.bar.__enter__()
 
@@ -214,6 +215,7 @@ class _LazyBar:
     def close(self) -> None:
         if self.bar is not None:
             self.bar.__exit__(None, None, None)
+            self.bar = None
 
 
 @click.group(
@@ -395,6 +397,7 @@ def _print_summary(summary: api.BatchSummary, err: bool) -> None:
     epilog="""
 buzon evaluar --particion dev -n 100
 buzon evaluar --particion test -n 300 --salida evaluacion/
+buzon evaluar --particion test -n 300 --manuscritos anterior
 """,
 )
 @click.option(
@@ -429,9 +432,24 @@ buzon evaluar --particion test -n 300 --salida evaluacion/
     metavar="N",
     help="Procesos en paralelo, de 1 a 64.",
 )
+@click.option(
+    "--manuscritos",
+    type=click.Choice(["ambos", "particion", "anterior"]),
+    default="ambos",
+    show_default=True,
+    help="Letra manuscrita: «particion» usa las familias de la partición (test: familias nunca "
+    "vistas en entrenamiento); «ambos» además reescribe los documentos manuscritos con "
+    "familias de entrenamiento como control (columna «visto»); «anterior» usa las cinco "
+    "fuentes de antes en todas las particiones, para comparar con cifras anteriores.",
+)
 @config_option
 def evaluar(
-    particion: str, n: int, salida: str, workers: int | None, config_file: str | None
+    particion: str,
+    n: int,
+    salida: str,
+    workers: int | None,
+    manuscritos: str,
+    config_file: str | None,
 ) -> None:
     from pathlib import Path
 
@@ -442,11 +460,15 @@ def evaluar(
     bar = _LazyBar("Procesando páginas")
     try:
         report, pairs = _run(
-            lambda: run_split(particion, n, settings, on_total=bar.start, on_page=bar.update)
+            lambda: run_split(
+                particion, n, settings, on_total=bar.start, on_page=bar.update,
+                hands=manuscritos,
+            )
         )
     finally:
         bar.close()
-    written = write_outputs(report, pairs, Path(salida), f"Evaluación ({particion}, {n} docs)")
+    title = f"Evaluación ({particion}, {n} docs, manuscritos: {manuscritos})"
+    written = write_outputs(report, pairs, Path(salida), title)
     click.echo(written)
 
 

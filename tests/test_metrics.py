@@ -81,3 +81,45 @@ def test_nss_split_by_font_and_markdown_lists_targets():
     assert report.nss_by_font["handwriting"]["recall"] == 0.0
     text = markdown(report, "prueba")
     assert "NSS recall manuscrito ≥ 80 % | NO" in text
+
+
+def _hand(t: dict, split: str | None, control: bool = False) -> dict:
+    """Mark a truth as written by a family of ``split`` (None: typed)."""
+    family = {"train": "dkg", "test": "kalam", "dev": "gaegu"}.get(split or "", "dejavu_sans")
+    t["font_kind"] = "handwriting" if split else "typed"
+    t["mano"] = {"familia": family, "particion": split or "mecanografiado", "campos": {}}
+    if control:
+        t["control_vistos"] = True
+    return t
+
+
+def test_seen_unseen_and_typed_are_reported_apart():
+    pairs = [
+        Pair(_hand(truth(), "test"), pred(nss=None, telefono=None)),  # unseen: misread
+        Pair(_hand(truth(), "test"), pred()),
+        Pair(_hand(truth(), "train", control=True), pred()),  # the same seeds, seen hands
+        Pair(_hand(truth(), "train", control=True), pred()),
+        Pair(_hand(truth(), None), pred()),
+    ]
+    report = evaluate(pairs, hands="ambos")
+    # The control copies never enter the overall figures.
+    assert report.n == 3
+    assert report.fields_all["nss"]["actual"] == 3
+    unseen, seen, typed = (report.by_hand[g] for g in ("no_visto", "visto", "mecanografiado"))
+    assert unseen["n"] == 2 and unseen["fields"]["nss"]["recall"] == 0.5
+    assert unseen["families"] == ["kalam"]
+    assert seen["n"] == 2 and seen["fields"]["nss"]["recall"] == 1.0
+    assert typed["n"] == 1 and typed["fields"]["telefono"]["recall"] == 1.0
+    text = markdown(report, "prueba")
+    assert "### Por tipo de letra" in text
+    for label in ("manuscrito no visto", "manuscrito visto", "mecanografiado"):
+        assert label in text
+    assert "Nota: en letra no vista (kalam)" in text and "En letra vista" in text
+    assert report.as_dict()["by_hand"]["no_visto"]["fields"]["nss"]["tp"] == 1
+
+
+def test_the_old_mode_is_labelled_as_measuring_training_fonts():
+    pairs = [Pair(_hand(truth(), "train"), pred())]
+    text = markdown(evaluate(pairs, hands="anterior"), "prueba")
+    assert "modo anterior" in text and "no miden la lectura de letra nueva" in text
+    assert "manuscrito visto" in text and "manuscrito no visto" not in text

@@ -3,6 +3,13 @@
 Pure functions over plain dicts so they can be unit-tested on hand-made predictions:
 `truth` is a generator truth dict, `pred` a `--json` record of the document (or None when the
 pipeline produced no document for those pages).
+
+Handwriting is scored apart by who wrote it (issue 12, writer-disjoint evaluation): the truth's
+``mano`` names the family and its split. "visto" = a family used for training (the train
+split, the old five fonts included), "no_visto" = a test family no training or tuning step
+saw, "dev" = a family used to choose models and thresholds; typed documents apart. Pairs whose
+truth has ``control_vistos`` are the same seeds written again in training hands: they feed
+only the by-hand figures, never the overall ones.
 """
 
 from __future__ import annotations
@@ -114,12 +121,80 @@ class Report:
     straight_through_field_precision: float | None
     seconds_per_page: float
     notes: list[str] = field(default_factory=list)
+    # Writer-disjoint figures: group (HAND_GROUPS) -> n, routing, straight-through, fields.
+    by_hand: dict[str, dict] = field(default_factory=dict)
+    hands: str = ""  # the harness's --manuscritos mode (HANDS_LABELS)
 
     def as_dict(self) -> dict:
         return dict(self.__dict__)
 
 
-def evaluate(pairs: list[Pair]) -> Report:
+# Groups of the by-hand figures, in report order, with their Spanish labels.
+HAND_GROUPS = {
+    "no_visto": "manuscrito no visto (familias de prueba)",
+    "visto": "manuscrito visto (familias de entrenamiento)",
+    "dev": "manuscrito de ajuste (familias dev)",
+    "manuscrito": "manuscrito (sin registro de familia)",
+    "mecanografiado": "mecanografiado",
+}
+HANDS_LABELS = {
+    "ambos": "familias de la partición, y las mismas semillas manuscritas otra vez con "
+    "familias de entrenamiento como control (visto)",
+    "particion": "familias de la partición",
+    "anterior": "modo anterior: las cinco fuentes Debian de siempre en todas las particiones "
+    "(también usadas en entrenamiento; mide memoria de esas fuentes, no generalización)",
+}
+
+
+def hand_group(truth: dict) -> str | None:
+    """Who wrote the document: a HAND_GROUPS key, or None for a page with no writing."""
+    kind = truth.get("font_kind")
+    if kind is None:
+        return None
+    if kind == "typed":
+        return "mecanografiado"
+    split = (truth.get("mano") or {}).get("particion")
+    return {"train": "visto", "test": "no_visto", "dev": "dev"}.get(split or "", "manuscrito")
+
+
+def _is_control(pair: Pair) -> bool:
+    return bool(pair.truth.get("control_vistos"))
+
+
+def _group_figures(pairs: list[Pair]) -> dict:
+    reviewed = {"revision", "error", "ninguno"}
+    no_review = [p for p in pairs if outcome_of(p) not in reviewed]
+    straight = [field_pr(no_review, name) for name in FIELDS]
+    tp, predicted = sum(x.tp for x in straight), sum(x.predicted for x in straight)
+    n = len(pairs)
+    return {
+        "n": n,
+        "routing_accuracy": sum(outcome_of(p) == p.truth["outcome"] for p in pairs) / n,
+        "false_discards": sum(
+            1 for p in pairs if p.truth.get("es_peticion") and outcome_of(p) == "descartado"
+        ),
+        "straight_through": len(no_review) / n,
+        "straight_through_field_precision": tp / predicted if predicted else None,
+        "fields": {name: field_pr(pairs, name).as_dict() for name in FIELDS},
+        "families": sorted(
+            {str((p.truth.get("mano") or {}).get("familia")) for p in pairs}
+            - {"None"}
+        ),
+    }
+
+
+def by_hand(pairs: list[Pair]) -> dict[str, dict]:
+    groups: dict[str, list[Pair]] = {}
+    for pair in pairs:
+        group = hand_group(pair.truth)
+        if group is not None:
+            groups.setdefault(group, []).append(pair)
+    return {g: _group_figures(groups[g]) for g in HAND_GROUPS if g in groups}
+
+
+def evaluate(pairs: list[Pair], hands: str = "") -> Report:
+    everything = pairs
+    pairs = [p for p in pairs if not _is_control(p)]
     n = len(pairs)
     confusion: dict[str, Counter] = {}
     for pair in pairs:
@@ -157,6 +232,8 @@ def evaluate(pairs: list[Pair]) -> Report:
         straight_through=len(no_review) / n if n else 0.0,
         straight_through_field_precision=tp / predicted if predicted else None,
         seconds_per_page=sum(p.seconds for p in pairs) / pages,
+        by_hand=by_hand(everything),
+        hands=hands,
     )
 
 
@@ -207,6 +284,8 @@ def markdown(report: Report, title: str) -> str:
         "",
         f"Documentos: {report.n} · tiempo por página: {report.seconds_per_page:.2f} s",
         "",
+        *([f"Manuscritos: {HANDS_LABELS.get(report.hands, report.hands)}.", ""]
+          if report.hands else []),
         "| métrica | valor |",
         "|---|---|",
         f"| exactitud de ruteo | {_pct(report.routing_accuracy)} |",
@@ -229,6 +308,7 @@ def markdown(report: Report, title: str) -> str:
     for kind, label in (("typed", "mecanografiado"), ("handwriting", "manuscrito")):
         pr = report.nss_by_font[kind]
         lines.append(f"| nss {label} | {_pct(pr['precision'])} | {_pct(pr['recall'])} | | |")
+    lines += _hand_section(report)
     lines += ["", "| tipo | F1 |", "|---|---|"]
     lines += [f"| {t} | {_pct(v)} |" for t, v in report.tipo_f1.items()]
     outcomes = [
@@ -247,4 +327,66 @@ def markdown(report: Report, title: str) -> str:
         lines.append(f"| {expected} | " + " | ".join(str(row.get(o, 0)) for o in outcomes) + " |")
     lines += ["", "| objetivo | ¿cumple? |", "|---|---|"]
     lines += [f"| {label} | {'sí' if check(report) else 'NO'} |" for _, label, check in TARGETS]
+    lines += _closing_note(report)
     return "\n".join(lines) + "\n"
+
+
+def _pr(stats: dict) -> str:
+    return f"{_pct(stats['precision'])} / {_pct(stats['recall'])} ({stats['actual']})"
+
+
+def _hand_section(report: Report) -> list[str]:
+    """Field precision / recall by who wrote the document (seen, unseen, typed)."""
+    groups = [g for g in HAND_GROUPS if g in report.by_hand]
+    if not groups:
+        return []
+    lines = [
+        "",
+        "### Por tipo de letra (precisión / recall (campos escritos))",
+        "",
+        "| | " + " | ".join(HAND_GROUPS[g] for g in groups) + " |",
+        "|---" * (len(groups) + 1) + "|",
+        "| documentos | " + " | ".join(str(report.by_hand[g]["n"]) for g in groups) + " |",
+        "| familias | "
+        + " | ".join(str(len(report.by_hand[g]["families"])) for g in groups)
+        + " |",
+    ]
+    for name in FIELDS:
+        cells = [_pr(report.by_hand[g]["fields"][name]) for g in groups]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    for key, label in (
+        ("routing_accuracy", "exactitud de ruteo"),
+        ("straight_through", "sin revisión"),
+        ("straight_through_field_precision", "precisión de campos sin revisión"),
+    ):
+        lines.append(f"| {label} | " + " | ".join(_pct(report.by_hand[g][key]) for g in groups)
+                     + " |")
+    lines.append(
+        "| descartes falsos | "
+        + " | ".join(str(report.by_hand[g]["false_discards"]) for g in groups)
+        + " |"
+    )
+    if "visto" in report.by_hand and report.hands == "ambos":
+        lines += ["", "La columna «visto» son las mismas semillas manuscritas escritas otra vez "
+                  "con familias de entrenamiento (control); no entra en las cifras generales."]
+    return lines
+
+
+def _closing_note(report: Report) -> list[str]:
+    """Quote the unseen-handwriting figures (issue 12): they are what real hands will get."""
+    unseen = report.by_hand.get("no_visto")
+    if report.hands == "anterior":
+        return ["", "Nota: evaluación en modo anterior; la letra manuscrita viene de las "
+                "fuentes de entrenamiento, así que estas cifras no miden la lectura de letra "
+                "nueva."]
+    if not unseen:
+        return []
+    parts = [f"{name} {_pr(unseen['fields'][name])}" for name in FIELDS]
+    note = ["", "Nota: en letra no vista (" + ", ".join(unseen["families"]) + "), precisión / "
+            "recall: " + "; ".join(parts) + f"; sin revisión {_pct(unseen['straight_through'])}."]
+    seen = report.by_hand.get("visto")
+    if seen:
+        parts = [f"{name} {_pr(seen['fields'][name])}" for name in FIELDS]
+        note.append(f"En letra vista: {'; '.join(parts)}; sin revisión "
+                    f"{_pct(seen['straight_through'])}.")
+    return note

@@ -8,7 +8,7 @@ from typing import Any
 
 from PIL import Image
 
-from buzon_pipeline.synth import bank_letters, content, degrade, ink, other, texts, truth
+from buzon_pipeline.synth import bank_letters, content, degrade, fonts, ink, other, texts, truth
 from buzon_pipeline.synth.letter import render_letter
 from buzon_pipeline.synth.people import make_person
 from buzon_pipeline.synth.printings import render_printed_volante
@@ -75,6 +75,40 @@ def _filing(rng: random.Random, petition: texts.Petition | None, texto: str,
     )
 
 
+def _drawing_rng(rng: random.Random, hands: str) -> random.Random:
+    """The stream that puts ink on the page.
+
+    How many numbers drawing takes depends on the hand (glyph widths decide line breaks), so
+    with a split's pool it draws from a stream of its own: the same seed written in another
+    hand (the evaluation's seen-hands control) keeps its content and its degradation. The old
+    mode shares the one stream, as before, so its documents stay pixel for pixel the same.
+    """
+    return rng if hands == "anterior" else random.Random(rng.getrandbits(64))
+
+
+def _hand_truth(writer: ink.Writer, hands: str, fields: dict[str, str | None]) -> dict:
+    """Who wrote the document and each field: the family, its split (train | dev | test, or
+    "mecanografiado") and every family that drew some character of the field (a character the
+    family lacks is drawn by another family of its split; `fonts.families_used`)."""
+    hand = writer.kind == "handwriting"
+    split = writer.family.split if hand else "mecanografiado"
+    campos = {}
+    for name, value in fields.items():
+        if value is None:
+            continue
+        used: set[tuple[str, str]] = set()
+        # The truth holds the normalised value; the page may have it in other case.
+        for text in {value, value.lower(), value.upper()}:
+            used.update(fonts.families_used(writer.family, writer.variant, text))
+        campos[name] = {
+            "familia": writer.family.name,
+            "particion": split,
+            "fuentes": sorted([n, s if hand and s else "mecanografiado"] for n, s in used),
+        }
+    return {"manuscritos": hands, "familia": writer.family.name, "particion": split,
+            "campos": campos}
+
+
 def _marcas(rng: random.Random, tipo: str | None) -> list[str]:
     if tipo is None:
         return []
@@ -92,11 +126,13 @@ def _marcas(rng: random.Random, tipo: str | None) -> list[str]:
 
 def make_volante(rng: random.Random, **opts: Any) -> SynthDocument:
     """Options: font_kind, legible, tipo, servicio, caso_especial, empty, marcas, level, mild,
-    mode, correction (a comb digit crossed out and rewritten), and the person's fields
-    nombre/nss/telefono/correo/unidad (bool) with nss_valid/phone_valid/email_valid.
+    mode, correction (a comb digit crossed out and rewritten), the person's fields
+    nombre/nss/telefono/correo/unidad (bool) with nss_valid/phone_valid/email_valid, and hands
+    (the pool of handwriting families, `fonts.HAND_POOLS`; "anterior" when not given).
     ``printing``: another printing of the form (synth.printings.PRINTINGS); None is Anexo 12."""
     font_kind = _pick(opts.get("font_kind"), "handwriting" if rng.random() < 0.8 else "typed")
-    writer = ink.random_writer(rng, font_kind, legible=opts.get("legible", False))
+    hands = opts.get("hands") or "anterior"
+    writer = ink.random_writer(rng, font_kind, legible=opts.get("legible", False), hands=hands)
     empty = _pick(opts.get("empty"), rng.random() < 0.02)
     petition = None if empty else texts.make_petition(
         rng, opts.get("tipo"), opts.get("servicio"), opts.get("caso_especial"))
@@ -111,9 +147,10 @@ def make_volante(rng: random.Random, **opts: Any) -> SynthDocument:
     if printing is not None:
         return _printed_volante(printing, filing, writer, marcas, petition, texto, font_kind,
                                 rng, opts)
-    page = render_volante(filing, writer, tuple(marcas), rng, taod=rng.random() < 0.85,
-                          correction=_pick(opts.get("correction"),
-                                           font_kind == "handwriting" and rng.random() < 0.1))
+    taod = rng.random() < 0.85
+    correction = _pick(opts.get("correction"), font_kind == "handwriting" and rng.random() < 0.1)
+    page = render_volante(filing, writer, tuple(marcas), _drawing_rng(rng, hands), taod=taod,
+                          correction=correction, hands=hands)
     pages, records = _degrade_pages([page], rng, opts)
     fields = truth.filing_fields(filing, filing.unidad, filing.servicio)
     return SynthDocument(pages, truth.build_truth(
@@ -122,6 +159,7 @@ def make_volante(rng: random.Random, **opts: Any) -> SynthDocument:
         servicio=petition.servicio if petition else None,
         caso_especial=bool(petition and petition.caso_especial), fields=fields,
         marcas=list(marcas), font_kind=font_kind, degradation=records, texto=texto or None,
+        extra={"mano": _hand_truth(writer, hands, fields)},
     ))
 
 
@@ -147,7 +185,8 @@ def _printed_volante(printing: str, filing: content.Filing, writer: ink.Writer,
 def make_letter(rng: random.Random, **opts: Any) -> SynthDocument:
     """Options as ``make_volante`` plus pages (1–3 wanted)."""
     font_kind = _pick(opts.get("font_kind"), "handwriting" if rng.random() < 0.55 else "typed")
-    writer = ink.random_writer(rng, font_kind, legible=opts.get("legible", False))
+    hands = opts.get("hands") or "anterior"
+    writer = ink.random_writer(rng, font_kind, legible=opts.get("legible", False), hands=hands)
     petition = texts.make_petition(rng, opts.get("tipo"), opts.get("servicio"),
                                    opts.get("caso_especial"), n_sentences=rng.randint(3, 6))
     rate = rng.uniform(0, 0.3) if font_kind == "handwriting" else rng.uniform(0, 0.03)
@@ -162,14 +201,16 @@ def make_letter(rng: random.Random, **opts: Any) -> SynthDocument:
     # Three-page letters are handwritten; typed ones rarely run past two pages.
     weights = (55, 30, 15) if font_kind == "handwriting" else (80, 20, 0)
     target = _pick(opts.get("pages"), rng.choices((1, 2, 3), weights)[0])
-    pages, info = render_letter(filing, writer, rng, sentences, target, filler)
+    pages, info = render_letter(filing, writer, _drawing_rng(rng, hands), sentences, target,
+                                filler)
     pages, records = _degrade_pages(pages, rng, opts)
     fields = truth.filing_fields(filing, info["unidad"], None)
     return SynthDocument(pages, truth.build_truth(
         kind="escrito_libre", subtipo="escrito_libre", es_peticion=True, tipo=petition.tipo,
         servicio=petition.servicio, caso_especial=petition.caso_especial, fields=fields,
         marcas=[], font_kind=font_kind, degradation=records, texto=info["texto"],
-        extra={"papel": info["paper"], "datos_en_cuerpo": info["data_in_body"]},
+        extra={"papel": info["paper"], "datos_en_cuerpo": info["data_in_body"],
+               "mano": _hand_truth(writer, hands, fields)},
     ))
 
 
@@ -178,13 +219,20 @@ OTHER_WEIGHTS = (25, 15, 20, 15, 15, 10)
 
 def make_other(rng: random.Random, **opts: Any) -> SynthDocument:
     kind = opts.get("subtipo") or rng.choices(other.KINDS, OTHER_WEIGHTS)[0]
-    page = other.render_other(kind, rng, phone=opts.get("phone"))
+    hands = opts.get("hands") or "anterior"
+    page = other.render_other(kind, _drawing_rng(rng, hands), phone=opts.get("phone"),
+                              hands=hands)
     pages, records = _degrade_pages([page], rng, opts)
     typed = kind in ("flyer", "receipt")
+    # No fields to attribute: the page's hand is one of the pool's (a drawing has none).
+    split = hands if hands != "anterior" else "train"
+    mano = {"manuscritos": hands, "familia": None, "particion": "mecanografiado" if typed
+            else split, "campos": {}}
     return SynthDocument(pages, truth.build_truth(
         kind="otro", subtipo=kind, es_peticion=False, tipo=None, servicio=None,
         caso_especial=False, fields=truth.empty_fields(), marcas=[],
         font_kind="typed" if typed else "handwriting", degradation=records, texto=None,
+        extra={"mano": mano},
     ))
 
 

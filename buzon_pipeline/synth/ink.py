@@ -36,18 +36,35 @@ class Writer:
     capitals: bool  # writes form fields in block capitals
 
 
-def random_writer(rng: random.Random, kind: str, legible: bool = False) -> Writer:
-    """A random hand (or typewriter). ``legible``: dark pen, firm stroke, no thin variants."""
-    fam = rng.choice(fonts.families(kind))
+def random_writer(
+    rng: random.Random, kind: str, legible: bool = False, hands: str = "anterior"
+) -> Writer:
+    """A random hand (or typewriter). ``legible``: dark pen, firm stroke, no thin variants.
+
+    ``hands``: the pool a hand is drawn from (`fonts.HAND_POOLS`): "anterior" (the old five
+    families, the default of direct calls) or a split's families ("train", "dev", "test").
+    """
+    if kind == "typed" or hands == "anterior":
+        fam = rng.choice(fonts.families(kind))
+    else:
+        pool = fonts.hand_pool(hands)
+        # One draw whatever the pool's size: the same seed in another pool changes the hand,
+        # not the rest of the document (the evaluation's seen-hands control relies on it).
+        fam = pool[min(len(pool) - 1, int(rng.random() * len(pool)))]
     if kind == "typed":
         return Writer(kind, fam, 0, rng.uniform(0.95, 1.05), 0.0, TONER, 1.0, 0.0, 1.0, False)
     pens = [BLUE_PEN, BLACK_PEN] if legible else [BLUE_PEN, BLUE_PEN, BLACK_PEN, (60, 60, 70),
                                                   (20, 60, 170)]
     variants = min(len(fam.paths), 2) if legible else len(fam.paths)
+    if hands == "anterior":
+        variant = rng.randrange(variants)
+    else:
+        # As for the family: one draw whatever the number of styles.
+        variant = min(variants - 1, int(rng.random() * variants))
     return Writer(
         kind=kind,
         family=fam,
-        variant=rng.randrange(variants),
+        variant=variant,
         size_scale=rng.uniform(0.95 if legible else 0.85, 1.15),
         slant=rng.uniform(-0.08, 0.3),
         ink=rng.choice(pens),

@@ -86,11 +86,11 @@ def receipt(rng: random.Random) -> Image.Image:
     return page
 
 
-def prescription(rng: random.Random) -> Image.Image:
+def prescription(rng: random.Random, hands: str = "anterior") -> Image.Image:
     page = _page()
     draw = ImageDraw.Draw(page)
     typed = _typed()
-    doctor = ink.random_writer(rng, "handwriting")
+    doctor = ink.random_writer(rng, "handwriting", hands=hands)
     patient = make_person(rng)
     draw.rectangle((_px(15), _px(15), page.width - _px(15), _px(135)), outline=0, width=3)
     ink.write(page, "INSTITUTO MEXICANO DEL SEGURO SOCIAL", (_px(22), _px(26)), typed, _px(5), rng)
@@ -108,10 +108,10 @@ def prescription(rng: random.Random) -> Image.Image:
     return page
 
 
-def appointment(rng: random.Random) -> Image.Image:
+def appointment(rng: random.Random, hands: str = "anterior") -> Image.Image:
     page = _page()
     typed = _typed()
-    hand = ink.random_writer(rng, "handwriting")
+    hand = ink.random_writer(rng, "handwriting", hands=hands)
     x0, y0 = _px(rng.uniform(20, 90)), _px(rng.uniform(20, 150))
     ImageDraw.Draw(page).rectangle((x0, y0, x0 + _px(100), y0 + _px(60)), outline=0, width=3)
     rows = (("CITA MÉDICA", None), ("Servicio:", rng.choice(bo.CITA_SERVICIOS)),
@@ -126,10 +126,10 @@ def appointment(rng: random.Random) -> Image.Image:
     return page
 
 
-def notes(rng: random.Random, phone: bool | None = None) -> Image.Image:
+def notes(rng: random.Random, phone: bool | None = None, hands: str = "anterior") -> Image.Image:
     """A loose note; ``phone`` forces (or forbids) a phone number on it, a routing trap."""
     page = _page()
-    hand = ink.random_writer(rng, "handwriting")
+    hand = ink.random_writer(rng, "handwriting", hands=hands)
     lines = list(rng.choice(bo.NOTAS))
     number = format_phone(make_phone(rng), rng)
     if phone is None:
@@ -177,8 +177,11 @@ def blank(rng: random.Random) -> Image.Image:
     return _page((v, v, max(0, v - rng.randint(0, 6))))
 
 
-def render_other(kind: str, rng: random.Random, phone: bool | None = None) -> Image.Image:
+def render_other(kind: str, rng: random.Random, phone: bool | None = None,
+                 hands: str = "anterior") -> Image.Image:
+    """``hands``: the pool of the handwritten ones (`ink.random_writer`)."""
     if kind == "notes":
-        return notes(rng, phone)
-    return {"flyer": flyer, "receipt": receipt, "prescription": prescription,
-            "appointment": appointment, "drawing": drawing}[kind](rng)
+        return notes(rng, phone, hands)
+    if kind in ("prescription", "appointment"):
+        return {"prescription": prescription, "appointment": appointment}[kind](rng, hands)
+    return {"flyer": flyer, "receipt": receipt, "drawing": drawing}[kind](rng)

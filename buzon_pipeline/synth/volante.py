@@ -103,8 +103,8 @@ def _description(page: Image.Image, layout: FormLayout, text: str, writer: ink.W
                   tilt_deg=rng.gauss(0, 0.5) if hand else 0.0)
 
 
-def _taod(page: Image.Image, layout: FormLayout, rng: random.Random) -> None:
-    clerk = ink.random_writer(rng, "handwriting")
+def _taod(page: Image.Image, layout: FormLayout, rng: random.Random, hands: str) -> None:
+    clerk = ink.random_writer(rng, "handwriting", hands=hands)
     name = rng.choice(("L. Gómez R.", "María Elena Soto", "TAOD J. Pérez", "Rocío Nava",
                        "Lic. A. Ruiz", "E. Hernández"))
     _text_field(page, layout, "taod_nombre", name, clerk, rng)
@@ -122,8 +122,11 @@ def render_volante(
     rng: random.Random,
     taod: bool = True,
     correction: bool = False,
+    hands: str = "anterior",
 ) -> Image.Image:
-    """One volante page (RGB, 300 dpi). ``correction``: one comb digit crossed out and redone."""
+    """One volante page (RGB, 300 dpi). ``correction``: one comb digit crossed out and redone;
+    ``hands``: the pool of the clerk's hand (the same as the writer's: no other split's hand
+    may appear on a page)."""
     layout = load_layout()
     page = blank_form()
     person = filing.person
@@ -155,5 +158,5 @@ def render_volante(
     if filing.texto:
         _description(page, layout, filing.texto, writer, rng)
     if taod:
-        _taod(page, layout, rng)
+        _taod(page, layout, rng, hands)
     return page

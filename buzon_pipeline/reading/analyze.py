@@ -13,6 +13,7 @@ from buzon_pipeline.core.resources import COMB_DIGIT_MODEL, DIGIT_MODEL, default
 from buzon_pipeline.reading.align import align_to_template
 from buzon_pipeline.reading.digits import DigitModel
 from buzon_pipeline.reading.form import FormLayout, load_layout
+from buzon_pipeline.reading.grouping import page_style
 from buzon_pipeline.reading.letter_page import read_letter_page
 from buzon_pipeline.reading.pagetype import is_blank, page_kind
 from buzon_pipeline.reading.preprocess import prepare
@@ -76,4 +77,5 @@ class PageAnalyzer:
             text_confidence=result.confidence,
             spans=result.spans,
             fields=result.fields,
+            style=page_style(prepared.gray, page.dpi),
         )

@@ -9,7 +9,7 @@ from typing import Any
 from PIL import Image
 
 from buzon_pipeline.synth import bank_letters, content, degrade, ink, other, texts, truth
-from buzon_pipeline.synth.letter import render_letter
+from buzon_pipeline.synth.letter import MAX_PAGES, render_letter
 from buzon_pipeline.synth.people import make_person
 from buzon_pipeline.synth.volante import CHECKBOXES, render_volante
 
@@ -120,7 +120,8 @@ def make_volante(rng: random.Random, **opts: Any) -> SynthDocument:
 
 
 def make_letter(rng: random.Random, **opts: Any) -> SynthDocument:
-    """Options as ``make_volante`` plus pages (1–3 wanted)."""
+    """Options as ``make_volante`` plus pages (1–3 wanted; up to max_pages, 3 by default) and
+    page_label (see ``letter.render_letter``)."""
     font_kind = _pick(opts.get("font_kind"), "handwriting" if rng.random() < 0.55 else "typed")
     writer = ink.random_writer(rng, font_kind, legible=opts.get("legible", False))
     petition = texts.make_petition(rng, opts.get("tipo"), opts.get("servicio"),
@@ -137,7 +138,9 @@ def make_letter(rng: random.Random, **opts: Any) -> SynthDocument:
     # Three-page letters are handwritten; typed ones rarely run past two pages.
     weights = (55, 30, 15) if font_kind == "handwriting" else (80, 20, 0)
     target = _pick(opts.get("pages"), rng.choices((1, 2, 3), weights)[0])
-    pages, info = render_letter(filing, writer, rng, sentences, target, filler)
+    pages, info = render_letter(filing, writer, rng, sentences, target, filler,
+                                max_pages=opts.get("max_pages") or MAX_PAGES,
+                                page_label=opts.get("page_label"))
     pages, records = _degrade_pages(pages, rng, opts)
     fields = truth.filing_fields(filing, info["unidad"], None)
     return SynthDocument(pages, truth.build_truth(

@@ -10,6 +10,7 @@ from buzon_pipeline.reading.grouping import (
     SAME_HAND_BELOW,
     PageNumber,
     as_style,
+    closes_letter,
     group_documents,
     group_pages,
     page_number,
@@ -17,8 +18,8 @@ from buzon_pipeline.reading.grouping import (
     style_distance,
 )
 
-HAND_A = (3.0, 0.45, 60.0, 0.30, 400.0)  # page_style figures of one hand
-HAND_B = (5.2, 0.90, 120.0, 0.55, 300.0)  # another: larger, thicker, lighter ink
+HAND_A = (3.0, 0.45, 60.0, 0.55, 400.0)  # page_style figures of one hand
+HAND_B = (5.2, 0.90, 120.0, 0.85, 300.0)  # another: larger, thicker, lighter ink
 
 
 def page(n, text="", kind=None, blank=False, error=None, style=()):
@@ -90,9 +91,19 @@ def test_a_page_number_joins_the_page_to_the_letter(mark):
     assert without[0].doubt is not None  # the number is what made it sure
 
 
-def test_page_one_starts_a_new_letter():
+def test_page_one_with_a_greeting_starts_a_new_letter():
+    unsigned = FIRST + "\ny la doctora me dijo que"  # ends mid-sentence, no closing
+    greeting = "A quien corresponda:\n" + MIDDLE
+    numbered = group_documents(in_batch(page(1, unsigned), page(2, "1/2\n" + greeting)))
+    plain = group_documents(in_batch(page(1, unsigned), page(2, greeting)))
+    assert numbers(numbered) == [[1], [2], [99]] and not any(d.doubt for d in numbered)
+    assert plain[0].doubt is not None  # without the "1/2" the cut was not sure
+
+
+def test_a_page_one_without_a_greeting_is_not_cut_off():
+    # OCR reads a handwritten "2" as "1": a "1/2" on a page that opens nothing is no proof.
     docs = group_documents(in_batch(page(1, FIRST), page(2, "1/2\n" + MIDDLE)))
-    assert numbers(docs) == [[1], [2], [99]]
+    assert numbers(docs)[0] == [1, 2]
 
 
 def test_a_letter_numbered_as_complete_is_not_continued():
@@ -172,3 +183,22 @@ def test_doubtful_pages_stay_with_the_document_before_them():
 def test_error_pages_break_nothing():
     pages = [page(1, OPEN + "\n" + BODY), page(2, error="ilegible"), page(3, BODY + "\n" + CLOSE)]
     assert numbers(group_documents(pages)) == [[1, 3]]
+
+
+def test_a_page_that_starts_with_the_signature_ends_the_letter_before():
+    farewell = FIRST + "\nSin más por el momento, quedo de usted."
+    signature = group_documents(in_batch(page(1, farewell), page(2, "Atentamente\n\nAna Ruiz")))
+    other = group_documents(in_batch(page(1, farewell), page(2, MIDDLE)))
+    assert numbers(signature) == [[1, 2], [99]] and signature[0].doubt is None
+    assert numbers(other)[0] != [1, 2] or other[0].doubt is not None
+
+
+def test_ocr_misreadings_of_closings_and_page_numbers_still_count():
+    assert page_number("Pégin 2 de 2\nAtentamente") == PageNumber(2, 2, True)
+    assert page_number("Págino Ide 2\ntexto") == PageNumber(1, 2, True)
+    closed = [page(1, FIRST + "\nATENTÍMEN3E\n\nAna Ruiz"), page(2, OPEN + "\n" + BODY)]
+    docs = group_documents(in_batch(*closed))
+    assert numbers(docs) == [[1], [2], [99]] and not any(d.doubt for d in docs)
+    assert closes_letter("Ana Ruiz\nAtte.") and closes_letter("Átte.\nAna")
+    # The same word starting a sentence in the body closes nothing.
+    assert not closes_letter("Respetuosamente le pido que me atiendan.\nLa doctora no vino.")

@@ -19,8 +19,10 @@ gets its own folio, nor is it discarded on its own).
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -33,9 +35,12 @@ from buzon_pipeline.core.model import Kind, PageAnalysis
 _HEAD_LINES = 8  # a letter's opening (date, addressee, greeting) sits in its first lines
 _TAIL_LINES = 10  # its closing block in its last ones
 _MARK_LINES = 3  # a page number is written above the text (or below it)
+_DATE_LINES = 3
 
 # Date line: "Ciudad de México, a 3 de marzo de 2026", "3 de marzo del 2026".
-DATE_LINE = re.compile(r"\b\d{1,2}\s+de\s+[a-záéíóú]{4,10}\s+(de|del)\s+\d{4}", re.IGNORECASE)
+# The month word is left loose: OCR of handwriting reads "marzo" as "mavzo" or "pro".
+# The day is left out for the same reason ("a ] de frrer de 2024").
+DATE_LINE = re.compile(r"\bde\s+\S{3,12}\s+del?\s+[12lI][\dOoIl]{3}\b", re.IGNORECASE)
 # Addressee and greeting lines, anchored at the line start: "director" or "presente" in the
 # middle of a sentence ("el director de la clínica") is no opening.
 OPENING_LINE = re.compile(
@@ -45,12 +50,18 @@ OPENING_LINE = re.compile(
     re.IGNORECASE,
 )
 # The closing formula on a line of its own ("Atentamente", "Atte.", "Respetuosamente,"): the
-# same word inside a sentence ("le pido respetuosamente…") closes nothing.
-CLOSING_LINE = re.compile(
-    r"^\s*(atentamente|atte\.?|respetuosamente|saludos cordiales|cordialmente|"
-    r"sin m[aá]s por el momento|sin otro particular)\b",
+# same word starting a sentence ("Respetuosamente le pido que…") closes nothing. OCR of
+# handwriting misreads it ("ATENTÍMEN3E", "Mentamente"): the word is matched loosely.
+CLOSING_WORDS = ("atentamente", "respetuosamente", "cordialmente", "atte")
+CLOSING_LINE = re.compile(r"^\s*(atte\.?|saludos cordiales)\b", re.IGNORECASE)
+# A farewell sentence comes before the closing formula and may end a page whose signature is
+# on the next one: weaker than the formula.
+FAREWELL_LINE = re.compile(
+    r"^\s*(sin m[aá]s por el momento|sin otro particular|agradezco de antemano|"
+    r"quedo en espera|quedo de usted)",
     re.IGNORECASE,
 )
+CLOSING_LIKENESS = 0.75  # difflib ratio of the line's first word to a closing word
 # Data of the signature block: "NSS: …", "Tel. …", "correo: …" near the end of a page.
 DATA_LINE = re.compile(
     r"^\s*(nss|n\.s\.s\.|no\. de afiliaci|afiliaci|n[uú]mero de seguro|no\. de seguridad|"
@@ -58,8 +69,12 @@ DATA_LINE = re.compile(
     re.IGNORECASE,
 )
 # Page numbers: "Hoja 2", "Página 2 de 3", "pág. 2/3", "2/3", "2 de 3", "- 2 -".
+# OCR reads "Página 1 de 2" as "Págino Ide 2" or "Pégin 2 de 2": the word is loose and
+# I, l, | stand for 1.
 _PAGE_WORD = re.compile(
-    r"\b(p[aá]g(ina)?\.?|hoja|foja)\s*(?P<n>\d{1,2})(\s*(de|/)\s*(?P<t>\d{1,2}))?", re.IGNORECASE
+    r"\b(p\S?g\S{0,4}|h[o0]ja|foja)\.?\s*(?P<n>[\dIl|]{1,2})"
+    r"(\s*(de|/)\s*(?P<t>[\dIl|]{1,2}))?",
+    re.IGNORECASE,
 )
 _PAGE_FRACTION = re.compile(r"^\s*[-–(]?\s*(?P<n>\d{1,2})\s*(/|de)\s*(?P<t>\d{1,2})\s*[-–)]?\s*$")
 _PAGE_DASHED = re.compile(r"^\s*[-–~]\s*(?P<n>\d{1,2})\s*[-–~]\s*$")
@@ -85,8 +100,8 @@ def page_number(text: str) -> PageNumber | None:
     for line in candidates:
         match = _PAGE_WORD.search(line)
         if match and len(line) <= 30:
-            total = int(match["t"]) if match["t"] else None
-            return _checked(int(match["n"]), total, True)
+            total = _digits(match["t"]) if match["t"] else None
+            return _checked(_digits(match["n"]), total, True)
         for pattern in (_PAGE_FRACTION, _PAGE_DASHED):
             match = pattern.match(line)
             if match:
@@ -97,6 +112,10 @@ def page_number(text: str) -> PageNumber | None:
         if match:
             return _checked(int(match["n"]), None, False)
     return None
+
+
+def _digits(text: str) -> int:
+    return int(re.sub(r"[Il|]", "1", text))
 
 
 def _checked(number: int, total: int | None, sure: bool) -> PageNumber | None:
@@ -111,10 +130,48 @@ def opens_letter(text: str) -> bool:
     return any(DATE_LINE.search(line) or OPENING_LINE.match(line) for line in head)
 
 
+def dated_at_top(text: str) -> bool:
+    """A date line among the first lines (after a page number, perhaps): a letter's first
+    page; a continuation page does not start with place and date."""
+    return any(DATE_LINE.search(line) for line in _lines(text)[:_DATE_LINES])
+
+
 def closes_letter(text: str) -> bool:
     """A closing formula on a line of its own, or signature data, in the page's last lines."""
     tail = _lines(text)[-_TAIL_LINES:]
-    return any(CLOSING_LINE.match(line) for line in tail)
+    return any(_is_closing(line) for line in tail)
+
+
+def says_farewell(text: str) -> bool:
+    return any(FAREWELL_LINE.match(_plain(line)) for line in _lines(text)[-_TAIL_LINES:])
+
+
+def starts_with_closing(text: str) -> bool:
+    """The page starts with the closing formula: the signature of the letter before it."""
+    return any(_is_closing(line) for line in _body_lines(text)[:2])
+
+
+def _plain(line: str) -> str:
+    """Without accents: OCR adds them where there are none ("Átte.")."""
+    return "".join(
+        c for c in unicodedata.normalize("NFD", line) if unicodedata.category(c) != "Mn"
+    )
+
+
+def _is_closing(line: str) -> bool:
+    line = _plain(line)
+    if CLOSING_LINE.match(line):
+        return True
+    words = line.split()
+    if not words or len(words) > 2:
+        return False
+    first = re.sub(r"[^\w]", "", words[0].lower())
+    if len(first) < 4:
+        return False
+    return any(
+        difflib.SequenceMatcher(None, first, word).ratio() >= CLOSING_LIKENESS
+        for word in CLOSING_WORDS
+    )
 
 
 def _has_data_block(text: str) -> bool:
@@ -208,28 +265,37 @@ def style_distance(a: Style, b: Style) -> float:
 # -- weighing ----------------------------------------------------------------------------------
 # Weights in "points"; positive says the page continues the letter. Tuned on dev batches of
 # `training.eval_grouping` (synth.multipage).
-CONTINUE_AT = 2.0  # score at or above: the same letter
+CONTINUE_AT = 2.5  # score at or above: the same letter
 SPLIT_AT = -2.0  # score at or below: a new document; between the two: one doubtful document
 W_NUMBER_NEXT = 5.0  # page n ≥ 2, the previous page n - 1 or unnumbered
-W_NUMBER_FIRST = -5.0  # "1/2", "Hoja 1": a new letter starts
+W_NUMBER_FIRST = -2.0  # "1/2", "Hoja 1" on a page that opens a letter (on top of the opening)
+W_NUMBERED_PAGE = 1.0  # "1" on a page that does not open one: likely a misread "2"
 W_NUMBER_LAST_BEFORE = -3.0  # the previous page said "3/3": its letter is complete
-W_BARE_NUMBER = 1.5  # a bare "2" above the text
+W_BARE_NUMBER = 1.5  # a bare "2" above the text, or a number out of sequence
 W_SENTENCE_RUNS_ON = 3.0  # ends mid-sentence and the next page starts in lower case
 W_ENDS_OPEN = 1.0  # ends mid-sentence only
 W_STARTS_LOWER = 1.5  # starts in lower case only
-W_CLOSED = -3.0  # the previous page signs off
+W_CLOSED = -4.0  # the previous page signs off
 W_DATA_BLOCK = -1.0  # the previous page ends with contact data (and no closing formula read)
 W_BOTH_SIGNED = -1.0  # both pages sign off: a letter has one signature
-W_OPENS = -3.0  # the page opens a letter
+W_SIGNATURE_PAGE = 4.0  # the page starts with the closing formula the previous one lacked
+W_FAREWELL = -1.0  # the previous page ends with a farewell ("Sin más por el momento…")
+W_NOT_A_LETTER = -1.0  # what came before was read well and opened no letter (a flyer, a ticket)
+W_UNREAD_START = 0.5  # it opened none that OCR could read (handwriting): it may be a letter
+WELL_READ = 0.85  # mean OCR confidence of a page read well (typed text)
+W_OPENS = -3.0  # the page opens a letter (addressee, greeting)
+W_DATED = -4.5  # the page starts with place and date
 W_NO_OPENING = 0.5  # the page does not open a letter
 W_UNCLOSED = 1.0  # the previous page does not sign off
 W_SAME_HAND = 1.5
+W_SAME_FONT = 0.5  # typed letters share a few fonts: the same font is weak evidence
+HAND_REGULARITY = 0.4  # mark-height spread above which the page is handwritten (dev: type ≤ 0.35)
 W_OTHER_HAND = -3.0
 SAME_HAND_BELOW = 0.8  # style distance
 OTHER_HAND_ABOVE = 1.6
 W_BLANK_BETWEEN = -0.5
 W_LETTER_FILE = 1.0  # a file of 2–4 text pages and no volante
-MIN_STYLE_MARKS = 40  # fewer marks (a page with only a signature block) tell little
+MIN_STYLE_MARKS = 100  # fewer marks (a page with only a signature block) tell little (dev)
 
 
 @dataclass
@@ -241,7 +307,12 @@ class Document:
 
 
 def continuation_score(
-    previous: PageAnalysis, page: PageAnalysis, blanks_between: int, letter_file: bool
+    previous: PageAnalysis,
+    page: PageAnalysis,
+    blanks_between: int,
+    letter_file: bool,
+    letter_opened: bool = True,
+    letter_read_well: bool = False,
 ) -> tuple[float, list[str]]:
     """How strongly `page` continues the letter whose last page is `previous`, and why."""
     score, why = 0.0, []
@@ -251,15 +322,18 @@ def continuation_score(
         score += points
         why.append(f"{reason} {points:+.1f}")
 
+    opens, dated = opens_letter(page.text), dated_at_top(page.text)
     mine, theirs = page_number(page.text), page_number(previous.text)
-    if mine is not None and mine.sure and mine.number == 1:
-        add(W_NUMBER_FIRST, "número 1")
+    if mine is not None and mine.number == 1:
+        # OCR reads a handwritten "2" as "1" now and then: a "1" on a page that does not open
+        # a letter is still a numbered continuation page more often than not (dev).
+        add(W_NUMBER_FIRST if opens else W_NUMBERED_PAGE, "número 1")
     elif mine is not None and mine.number >= 2:
         consistent = theirs is None or theirs.number == mine.number - 1
         if mine.sure and consistent:
             add(W_NUMBER_NEXT, f"número {mine.number}")
-        elif consistent:
-            add(W_BARE_NUMBER, f"número suelto {mine.number}")
+        else:
+            add(W_BARE_NUMBER, f"número {mine.number}")
     if theirs is not None and theirs.sure and theirs.total and theirs.number == theirs.total:
         add(W_NUMBER_LAST_BEFORE, "anterior era la última")
 
@@ -275,22 +349,36 @@ def continuation_score(
     elif starts_lower:
         add(W_STARTS_LOWER, "empieza en minúscula")
 
-    if closed:
+    signs_here = starts_with_closing(page.text)
+    if signs_here and not closed:
+        add(W_SIGNATURE_PAGE, "la firma sigue en esta hoja")
+    elif closed:
         add(W_CLOSED, "anterior cierra")
         if closes_letter(page.text):
             add(W_BOTH_SIGNED, "las dos firman")
-    else:
+    elif says_farewell(previous.text):
+        add(W_FAREWELL, "anterior se despide")
+    elif letter_opened:
         add(W_UNCLOSED, "anterior sin cierre")
-        if _has_data_block(previous.text):
-            add(W_DATA_BLOCK, "anterior con datos de contacto")
-    add(W_OPENS if opens_letter(page.text) else W_NO_OPENING, "abre" if opens_letter(
-        page.text) else "sin saludo")
+    elif letter_read_well:
+        add(W_NOT_A_LETTER, "lo anterior no parece carta")
+    else:
+        add(W_UNREAD_START, "inicio mal leído")
+    if _has_data_block(previous.text):
+        add(W_DATA_BLOCK, "anterior con datos de contacto")
+    if dated:
+        add(W_DATED, "empieza con lugar y fecha")
+    elif opens:
+        add(W_OPENS, "abre")
+    else:
+        add(W_NO_OPENING, "sin saludo")
 
     a, b = as_style(previous.style), as_style(page.style)
     if a and b and min(a.marks, b.marks) >= MIN_STYLE_MARKS:
         distance = style_distance(a, b)
         if distance < SAME_HAND_BELOW:
-            add(W_SAME_HAND, f"misma letra ({distance:.2f})")
+            written = min(a.regularity, b.regularity) >= HAND_REGULARITY
+            add(W_SAME_HAND if written else W_SAME_FONT, f"misma letra ({distance:.2f})")
         elif distance > OTHER_HAND_ABOVE:
             add(W_OTHER_HAND, f"otra letra ({distance:.2f})")
     if blanks_between:
@@ -332,7 +420,15 @@ def group_documents(pages: Sequence[PageAnalysis]) -> list[Document]:
             letter, doubtful, blanks = None, [], 0
             continue
         if letter is not None:
-            score, why = continuation_score(letter.pages[-1], page, blanks, letter_file)
+            head = letter.pages[0]
+            score, why = continuation_score(
+                letter.pages[-1],
+                page,
+                blanks,
+                letter_file,
+                opens_letter(head.text),
+                head.text_confidence >= WELL_READ,
+            )
             letter.evidence.append(f"p{page.number}: {score:+.1f} ({'; '.join(why)})")
             if score > SPLIT_AT:
                 letter.pages.append(page)

@@ -38,6 +38,27 @@ def match(truth: dict, records: list[dict]) -> dict | None:
     return overlapping[0] if overlapping else None
 
 
+def run_documents(docs: dict[str, object], settings: Settings) -> list[DocumentResult]:
+    """Run the batch on documents already generated (file name → SynthDocument), each its own
+    TIFF, against a throw-away registry; the training scorers use it (they may not import the
+    api)."""
+    results: list[DocumentResult] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp)
+        scans = base / "escaneos"
+        scans.mkdir()
+        for name, doc in docs.items():
+            write_document(doc, scans / name)
+        run_settings = replace(
+            settings,
+            db_url=f"sqlite:///{base / 'eval.db'}",
+            reports_dir=str(base / "reportes"),
+            archive_dir=str(base / "archivo"),
+        )
+        process_batch([str(scans)], "Evaluación", "EVAL", run_settings, on_result=results.append)
+    return results
+
+
 def run_split(
     split: str,
     n: int,

@@ -12,15 +12,12 @@ wrong outcome), with the review reasons seen.
 from __future__ import annotations
 
 import argparse
-import tempfile
 from collections import Counter, defaultdict
 from dataclasses import replace
 from pathlib import Path
 
-from buzon_pipeline.api import process_batch
 from buzon_pipeline.config import Settings
-from buzon_pipeline.core.model import DocumentResult
-from buzon_pipeline.evaluation.harness import write_document
+from buzon_pipeline.evaluation.harness import run_documents
 from buzon_pipeline.synth.nonpetitions import KINDS, generate
 
 
@@ -30,25 +27,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=2 * len(KINDS))
     parser.add_argument("--workers", type=int, default=1)
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory() as tmp:
-        base = Path(tmp)
-        scans = base / "escaneos"
-        scans.mkdir()
-        kinds: dict[str, str] = {}
-        for index in range(args.n):
-            doc = generate(args.split, index)
-            name = f"otro-{index:03d}.tif"
-            write_document(doc, scans / name)
-            kinds[name] = doc.truth["subtipo"]
-        settings = replace(
-            Settings(),
-            db_url=f"sqlite:///{base / 'eval.db'}",
-            reports_dir=str(base / "reportes"),
-            archive_dir=str(base / "archivo"),
-            workers=args.workers,
-        )
-        results: list[DocumentResult] = []
-        process_batch([str(scans)], "Evaluación", "EVAL", settings, on_result=results.append)
+    docs = {f"otro-{index:03d}.tif": generate(args.split, index) for index in range(args.n)}
+    kinds = {name: doc.truth["subtipo"] for name, doc in docs.items()}
+    results = run_documents(docs, replace(Settings(), workers=args.workers))
     counts: dict[str, Counter] = defaultdict(Counter)
     reasons: Counter = Counter()
     for result in results:

@@ -1,6 +1,6 @@
 """Score page grouping on generated multi-page files (issue 13, item 4).
 
-    python -m buzon_pipeline.training.eval_grouping --split dev --files 24 [--workers 2]
+    python -m buzon_pipeline.training.eval_grouping --split dev --files 24 [--first 0] [--workers 2]
         [--cache DIR] [--baseline OLD_GROUPING.py] [--verbose]
 
 Files come from ``synth.multipage`` (even indices: a 2–4-page letter alone in its file; odd:
@@ -148,6 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", choices=("dev", "test"), default="dev")
     parser.add_argument("--files", type=int, default=24)
+    parser.add_argument("--first", type=int, default=0, help="index of the first file")
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--cache", default="/tmp/buzon-eval-grouping")
     parser.add_argument("--baseline", help="grouping module file whose group_pages is scored")
@@ -158,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     cache.mkdir(parents=True, exist_ok=True)
     grouper: Grouper = load_baseline(args.baseline) if args.baseline else group_documents
     start = time.perf_counter()
-    indices = range(args.files)
+    indices = range(args.first, args.first + args.files)
     if args.workers > 1:
         with ProcessPoolExecutor(args.workers) as pool:
             files = list(pool.map(_analyze_file, [args.split] * len(indices), indices,
@@ -183,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
                 for line in d.evidence:
                     print(f"     {line}")
     elapsed = time.perf_counter() - start
-    print(f"# Agrupación de páginas — {args.split}, {args.files} archivos "
+    print(f"# Agrupación de páginas — {args.split}, {args.files} archivos desde el {args.first} "
           f"({'base: ' + args.baseline if args.baseline else 'reading.grouping'})\n")
     print(table(totals))
     for kind in ("letter_file", "batch_file"):

@@ -196,9 +196,25 @@ def test_a_page_that_starts_with_the_signature_ends_the_letter_before():
 def test_ocr_misreadings_of_closings_and_page_numbers_still_count():
     assert page_number("Pégin 2 de 2\nAtentamente") == PageNumber(2, 2, True)
     assert page_number("Págino Ide 2\ntexto") == PageNumber(1, 2, True)
+    for misread in ("hoja i", "Pagina L de 2", "hoja |", "pág. il"):
+        assert page_number(misread + "\ntexto") is not None
     closed = [page(1, FIRST + "\nATENTÍMEN3E\n\nAna Ruiz"), page(2, OPEN + "\n" + BODY)]
     docs = group_documents(in_batch(*closed))
     assert numbers(docs) == [[1], [2], [99]] and not any(d.doubt for d in docs)
     assert closes_letter("Ana Ruiz\nAtte.") and closes_letter("Átte.\nAna")
     # The same word starting a sentence in the body closes nothing.
     assert not closes_letter("Respetuosamente le pido que me atiendan.\nLa doctora no vino.")
+
+
+def test_any_ocr_text_groups_without_error():
+    import random
+
+    rng = random.Random(13)
+    alphabet = "aeiouAEIOU ÁÉÍÓÚñÑ0123456789/-–|Il.:;,\n\t()«»ºª\u00ad"
+    for _ in range(300):
+        pages = [
+            page(n, "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 120))))
+            for n in range(1, 5)
+        ]
+        docs = group_documents(pages)
+        assert sorted(p.number for d in docs for p in d.pages) == [1, 2, 3, 4]

@@ -115,7 +115,8 @@ def page_number(text: str) -> PageNumber | None:
 
 
 def _digits(text: str) -> int:
-    return int(re.sub(r"[Il|]", "1", text))
+    # The pattern is case-blind, so "i" and "L" come too: all of them are a misread 1.
+    return int(re.sub(r"[IiLl|]", "1", text))
 
 
 def _checked(number: int, total: int | None, sure: bool) -> PageNumber | None:
@@ -421,14 +422,17 @@ def group_documents(pages: Sequence[PageAnalysis]) -> list[Document]:
             continue
         if letter is not None:
             head = letter.pages[0]
-            score, why = continuation_score(
-                letter.pages[-1],
-                page,
-                blanks,
-                letter_file,
-                opens_letter(head.text),
-                head.text_confidence >= WELL_READ,
-            )
+            try:
+                score, why = continuation_score(
+                    letter.pages[-1],
+                    page,
+                    blanks,
+                    letter_file,
+                    opens_letter(head.text),
+                    head.text_confidence >= WELL_READ,
+                )
+            except Exception as exc:  # OCR text is anything: a slip here must not cost the file
+                score, why = 0.0, [f"error al evaluar ({type(exc).__name__})"]
             letter.evidence.append(f"p{page.number}: {score:+.1f} ({'; '.join(why)})")
             if score > SPLIT_AT:
                 letter.pages.append(page)

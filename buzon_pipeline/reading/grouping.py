@@ -3,10 +3,13 @@
 A volante is always one page. Whether the next text page continues the letter before it is
 weighed from evidence (issue 13, item 4), each kind adding to or taking from one score:
 
-- page numbers: "2", "2/3", "Hoja 2", "página 2 de 3", "- 2 -" continue; "1/2", "Hoja 1" start;
+- page numbers: "2", "2/3", "Hoja 2", "página 2 de 3", "- 2 -" continue; "1/2", "Hoja 1" start
+  a letter only on a page that opens one (OCR reads a handwritten "2" as "1" now and then);
 - a sentence running across the break: the page ends without a full stop and the next one
   starts in lower case;
-- greeting and date only on a first page, closing formula and signature only on a last one;
+- greeting and date only on a first page, closing formula and signature only on a last one
+  (or alone at the top of the page after a farewell sentence); OCR misreadings of these words
+  ("ATENTÍMEN3E", "Pégin 2 de 2") are matched loosely;
 - the same hand or font: text-height, stroke width and ink tone of the two pages;
 - blank pages between them: a blank back is weak evidence of a boundary (a 2-page letter on
   two sheets has one too), not proof;
@@ -138,12 +141,13 @@ def dated_at_top(text: str) -> bool:
 
 
 def closes_letter(text: str) -> bool:
-    """A closing formula on a line of its own, or signature data, in the page's last lines."""
+    """A closing formula on a line of its own among the page's last lines."""
     tail = _lines(text)[-_TAIL_LINES:]
     return any(_is_closing(line) for line in tail)
 
 
 def says_farewell(text: str) -> bool:
+    """A farewell sentence ("Sin más por el momento…") among the page's last lines."""
     return any(FAREWELL_LINE.match(_plain(line)) for line in _lines(text)[-_TAIL_LINES:])
 
 
@@ -177,7 +181,7 @@ def _is_closing(line: str) -> bool:
 
 def _has_data_block(text: str) -> bool:
     tail = _lines(text)[-_TAIL_LINES:]
-    return sum(1 for line in tail if DATA_LINE.match(line)) >= 1
+    return any(DATA_LINE.match(line) for line in tail)
 
 
 def _body_lines(text: str) -> list[str]:

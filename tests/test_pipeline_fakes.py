@@ -212,16 +212,17 @@ def test_models_dir_setting_points_the_readers_elsewhere(tmp_path: Path) -> None
     assert analyzer.digits.convs and not analyzer.letter_digits.convs  # the CNN reads combs
 
 
-SIGNED = (
+FAREWELL = (
     "Ciudad de México, a 3 de marzo de 2026\nA quien corresponda:\n"
-    "Les escribo por lo de la farmacia.\nAtentamente\nJuan Pérez Soto"
+    "Les escribo por lo de la farmacia.\nSin más por el momento, quedo de usted."
 )
-# A signed page, then a page that neither opens a letter nor carries a page number: a
-# postscript of the same letter or a new unsigned one. Alone it is registered as a petition
+# A page that says goodbye but is not signed, then a page that neither opens a letter, nor
+# carries a page number, nor the signature: the rest of the same letter or a new one. Alone
+# it is registered as a petition
 # of its own (a letter's data come from its text: here name, NSS and phone are not in it).
 DOUBTFUL_PAGES = {
     **PAGES,
-    50: dict(kind=None, text=SIGNED, fields={}),
+    50: dict(kind=None, text=FAREWELL, fields={}),
     60: dict(
         kind=None,
         text=PETITION,

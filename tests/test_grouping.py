@@ -220,3 +220,21 @@ def test_any_ocr_text_groups_without_error():
         pages = [page(n, rng.choice(starts) + noise()) for n in range(1, 5)]
         docs = group_documents(pages)
         assert sorted(p.number for d in docs for p in d.pages) == [1, 2, 3, 4]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Hoja 2\n" + MIDDLE, "Página 3 de 3\n" + MIDDLE + "\n" + CLOSE, "Atentamente\n\nAna Ruiz Paz"],
+)
+def test_a_file_that_starts_in_the_middle_of_a_letter_goes_to_review(text):
+    # Pages photographed one per file: page 2 of a letter alone in its file.
+    (alone,) = group_documents([page(1, text)])
+    assert alone.doubt and "continuación de otro escrito" in alone.doubt
+    after_volante = group_documents([page(1, kind=Kind.VOLANTE), page(2, text)])
+    assert after_volante[1].doubt is not None
+
+
+def test_a_file_that_starts_a_letter_is_not_doubtful():
+    for text in (OPEN + "\n" + BODY, "1/2\n" + OPEN + "\n" + BODY, MIDDLE, BODY + "\n" + CLOSE):
+        (doc,) = group_documents([page(1, text)])
+        assert doc.doubt is None, text

@@ -151,9 +151,10 @@ def says_farewell(text: str) -> bool:
     return any(FAREWELL_LINE.match(_plain(line)) for line in _lines(text)[-_TAIL_LINES:])
 
 
-def starts_with_closing(text: str) -> bool:
-    """The page starts with the closing formula: the signature of the letter before it."""
-    return any(_is_closing(line) for line in _body_lines(text)[:2])
+def starts_with_closing(text: str, within: int = 2) -> bool:
+    """The page starts with the closing formula (in its first `within` lines, past the last
+    words of a sentence): the signature of the letter before it."""
+    return any(_is_closing(line) for line in _body_lines(text)[:within])
 
 
 def _plain(line: str) -> str:
@@ -445,15 +446,38 @@ def group_documents(pages: Sequence[PageAnalysis]) -> list[Document]:
                 blanks = 0
                 continue
         _close(letter, doubtful)
+        orphan = letter is None and looks_continued(page.text)
         letter, doubtful, blanks = Document([page]), [], 0
+        if orphan:
+            # Its beginning is not in this file (pages photographed one per file, a letter
+            # split across scans) or behind a volante: not a document to route on its own.
+            letter.doubt = _orphan_reason(page.number)
         documents.append(letter)
     _close(letter, doubtful)
     return documents
 
 
+def looks_continued(text: str) -> bool:
+    """The page is the middle or the end of a letter: numbered 2 or more without opening one,
+    or starting with the closing formula and signature."""
+    number = page_number(text)
+    numbered = number is not None and number.sure and number.number >= 2
+    # Only the very first line: a short note of one line and a signature is a letter.
+    return (numbered and not opens_letter(text)) or starts_with_closing(text, within=1)
+
+
+def _orphan_reason(number: int) -> str:
+    return (
+        f"Agrupación de páginas dudosa: la página {number} parece continuación de otro escrito "
+        "(número de página o firma sin el principio de la carta) y no sigue a ninguna carta en "
+        "este archivo; revise a qué documento pertenece."
+    )
+
+
 def _close(letter: Document | None, doubtful: list[int]) -> None:
     if letter is not None and doubtful:
-        letter.doubt = _doubt_reason(letter.pages, doubtful)
+        reason = _doubt_reason(letter.pages, doubtful)
+        letter.doubt = f"{letter.doubt} {reason}" if letter.doubt else reason
 
 
 def group_pages(pages: Sequence[PageAnalysis]) -> list[list[PageAnalysis]]:

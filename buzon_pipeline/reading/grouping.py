@@ -225,11 +225,20 @@ class Style:
     marks: int  # how many marks the figures come from
 
 
+STYLE_DPI = 150
+
+
 def page_style(gray: np.ndarray, dpi: int) -> tuple[float, ...]:
     """The style figures of a page as a plain tuple (PageAnalysis must stay picklable), or ()
     when the page has too little writing to tell."""
+    # At 150 dpi: four times fewer pixels (at 300 dpi this took about a second a page, as
+    # long as the OCR); pen strokes are still 2–4 pixels wide.
+    factor = STYLE_DPI / max(dpi, 1)
+    if factor < 1:
+        gray = cv2.resize(gray, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
+        dpi = STYLE_DPI
     scale = 25.4 / max(dpi, 1)
-    background = float(np.median(gray))
+    background = float(np.median(gray[::2, ::2]))
     # Ink only: ruled lines and grid paper are far lighter than pen or toner.
     ink = (gray < min(background - 70, 150)).astype(np.uint8)
     count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)

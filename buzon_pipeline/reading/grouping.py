@@ -256,7 +256,9 @@ def page_style(gray: np.ndarray, dpi: int) -> tuple[float, ...]:
     # Twice the distance to the background on the stroke's middle line is its width; the
     # local maxima approximate that line.
     ridge = distance[(distance > 0) & (distance >= cv2.dilate(distance, np.ones((3, 3))))]
-    stroke = float(np.median(ridge)) * 2 * scale if ridge.size else 0.0
+    # The mean, not the median: at 150 dpi the distances take few values and a median jumps
+    # between them for the same pen.
+    stroke = float(np.mean(ridge)) * 2 * scale if ridge.size else 0.0
     tone = float(np.median(gray[ink > 0]))
     q1, q3 = np.percentile(h, [25, 75])
     median = float(np.median(h))
@@ -271,7 +273,7 @@ def style_distance(a: Style, b: Style) -> float:
     """0 for the same hand; about 1 at the edge of what one writer varies between pages."""
     return max(
         abs(math.log(a.height_mm / b.height_mm)) / 0.18 if a.height_mm and b.height_mm else 0.0,
-        abs(math.log(max(a.stroke_mm, 0.05) / max(b.stroke_mm, 0.05))) / 0.30,
+        abs(math.log(max(a.stroke_mm, 0.05) / max(b.stroke_mm, 0.05))) / 0.45,
         abs(a.tone - b.tone) / 30.0,
         abs(a.regularity - b.regularity) / 0.35,
     )

@@ -42,7 +42,7 @@ from buzon_pipeline.reading.analyze import PageAnalyzer
 from buzon_pipeline.reading.grouping import Document, group_documents
 from buzon_pipeline.synth.multipage import generate_file
 
-CACHE_VERSION = 1  # bump when the generator or the page analysis changes what it gives
+CACHE_VERSION = 2  # bump when the generator or the page analysis changes what it gives
 Grouper = Callable[[Sequence[PageAnalysis]], list[Document]]
 
 _analyzer: PageAnalyzer | None = None

@@ -34,12 +34,12 @@ from buzon_pipeline.core.private_files import append_private_text, private_dir
 from buzon_pipeline.core.resources import models_dir
 from buzon_pipeline.core.run import die_with_parent
 from buzon_pipeline.deciding.classify import thresholds_for, verdict
-from buzon_pipeline.deciding.route import decide, document_kind
+from buzon_pipeline.deciding.route import decide, document_kind, review_grouping
 from buzon_pipeline.deciding.textclass import TextClassifier
 from buzon_pipeline.deciding.validate import validate
 from buzon_pipeline.errors import MissingDependencyError, UsageError
 from buzon_pipeline.reading.analyze import PageAnalyzer
-from buzon_pipeline.reading.grouping import group_pages
+from buzon_pipeline.reading.grouping import group_documents
 from buzon_pipeline.reading.ingest import inspect_source, iter_pages
 from buzon_pipeline.reading.letter import extract_letter
 from buzon_pipeline.reading.ocr import OcrEngineError
@@ -289,8 +289,10 @@ def process_source(
                 )
             )
     else:
-        for pages in group_pages(analyses):
-            outcome.results.append(_route_and_register(ctx, source_id, source, pages))
+        for document in group_documents(analyses):
+            outcome.results.append(
+                _route_and_register(ctx, source_id, source, document.pages, document.doubt)
+            )
         ctx.registry.complete_source(source_id)
     outcome.results.sort(key=lambda r: r.pages[0] if r.pages else 0)
     return outcome
@@ -321,7 +323,11 @@ def _pages_or_errors(
 
 
 def _route_and_register(
-    ctx: BatchContext, source_id: int, source: SourceFile, pages: list[PageAnalysis]
+    ctx: BatchContext,
+    source_id: int,
+    source: SourceFile,
+    pages: list[PageAnalysis],
+    grouping_doubt: str | None = None,
 ) -> DocumentResult:
     first = pages[0]
     text = "\n\n".join(p.text for p in pages if p.text)
@@ -346,6 +352,10 @@ def _route_and_register(
     )
     kind = document_kind(first.kind, text_verdict, ctx.thresholds)
     decision = decide(kind, text, text_verdict, validation, ctx.thresholds, first.marks or None)
+    if grouping_doubt:
+        # Where the document ends is unclear: its pages go to review together, never a folio
+        # or a discard for a page that may be the end of the letter before it.
+        decision = review_grouping(decision, grouping_doubt)
     notes = [n for p in pages for n in p.notes]
     is_petition = decision.outcome is not Outcome.DESCARTADO
     servicio = scores.servicio_top[0] if is_petition else None

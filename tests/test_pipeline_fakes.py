@@ -210,3 +210,59 @@ def test_models_dir_setting_points_the_readers_elsewhere(tmp_path: Path) -> None
         (tmp_path / name).write_bytes((default_models_dir() / name).read_bytes())
     analyzer = analyze.PageAnalyzer.load(None, tmp_path)
     assert analyzer.digits.convs and not analyzer.letter_digits.convs  # the CNN reads combs
+
+
+FAREWELL = (
+    "Ciudad de México, a 3 de marzo de 2026\nA quien corresponda:\n"
+    "Les escribo por lo de la farmacia.\nSin más por el momento, quedo de usted."
+)
+# A page that says goodbye but is not signed, then a page that neither opens a letter, nor
+# carries a page number, nor the signature: the rest of the same letter or a new one. Alone
+# it is registered as a petition
+# of its own (a letter's data come from its text: here name, NSS and phone are not in it).
+DOUBTFUL_PAGES = {
+    **PAGES,
+    50: dict(kind=None, text=FAREWELL, fields={}),
+    60: dict(
+        kind=None,
+        text=PETITION,
+        fields=_fields(nombre="ANA RUIZ PAZ", nss=NSS, telefono="5512345678"),
+    ),
+}
+
+
+def _tiff(folder: Path, name: str, levels: list[int]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    pages = []
+    for level in levels:
+        image = np.full((1100, 850), level, np.uint8)
+        image[500:600, 200:700] = 255
+        pages.append(Image.fromarray(image))
+    path = folder / name
+    pages[0].save(path, save_all=True, append_images=pages[1:], dpi=(300, 300))
+    return path
+
+
+def test_a_page_that_may_belong_to_the_letter_before_never_gets_its_own_folio(
+    tmp_path: Path, fakes: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load = classmethod(lambda cls, keep_view=None, models_dir=None: FakeAnalyzer(DOUBTFUL_PAGES))
+    monkeypatch.setattr(analyze.PageAnalyzer, "load", load)
+    _tiff(tmp_path / "lote", "lote.tif", [50, 60])
+    _tiff(tmp_path / "sola", "sola.tif", [60])
+    settings = _settings(tmp_path)
+    alone = api.process_batch(
+        [str(tmp_path / "sola")], "TAOD", "UMF 20", settings, classifier=FakeClassifier()
+    )
+    # The control: the second page by itself is registered as a petition of its own.
+    assert [str(r.outcome) for r in alone.results] == ["pendiente_contacto"]
+    summary = api.process_batch(
+        [str(tmp_path / "lote")], "TAOD", "UMF 20", settings, classifier=FakeClassifier()
+    )
+    (result,) = summary.results
+    assert result.pages == [1, 2]
+    # The joined text is no petition to the fake classifier: without the rule it would be
+    # discarded. Doubtful grouping goes to review whole, never a folio nor a discard.
+    assert str(result.outcome) == "revision" and result.folio is None
+    assert any("Agrupación de páginas dudosa" in reason for reason in result.reasons)
+    assert summary.folios_issued == 0

@@ -100,6 +100,9 @@ class PageAnalysis:
     rotation: int = 0
     skew: float = 0.0
     image: str | None = None  # archived view of the page (field boxes are in its pixels)
+    # How the writing looks (reading.grouping.page_style): whether the next page is in the
+    # same hand or font is evidence that it continues the letter. () for volantes.
+    style: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)

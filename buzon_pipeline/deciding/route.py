@@ -87,6 +87,13 @@ def decide(
     return Decision(outcome, tuple(reasons))
 
 
+def review_grouping(decision: Decision, reason: str) -> Decision:
+    """Send a document whose pages may not belong together (or may continue another
+    document) to review, whatever its route: no folio and no discard on a doubtful cut. The
+    route's own reasons stay, so the reviewer sees what the pages would have been."""
+    return Decision(Outcome.REVISION, (*decision.reasons, reason))
+
+
 def table_outcome(is_petition: bool, contact: bool, minimum: bool) -> Outcome:
     """The routing table of Etapa II (docs/design.md §1), the one every path uses: the batch,
     `contacto`, `revisar`, the generator's ground truth and the tests.

@@ -14,6 +14,7 @@ from buzon_pipeline.reading import ocr
 from buzon_pipeline.reading.align import Alignment, align_by_fiducials, align_to_template
 from buzon_pipeline.reading.digits import DigitModel
 from buzon_pipeline.reading.form import FormLayout, load_layout
+from buzon_pipeline.reading.grouping import page_style
 from buzon_pipeline.reading.letter_page import read_letter_page
 from buzon_pipeline.reading.pagetype import is_blank, page_kind
 from buzon_pipeline.reading.preprocess import (
@@ -143,4 +144,5 @@ class PageAnalyzer:
             text_confidence=result.confidence,
             spans=result.spans,
             fields=result.fields,
+            style=page_style(prepared.gray, page.dpi),
         )

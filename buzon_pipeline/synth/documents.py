@@ -9,7 +9,7 @@ from typing import Any
 from PIL import Image
 
 from buzon_pipeline.synth import bank_letters, content, degrade, fonts, ink, other, texts, truth
-from buzon_pipeline.synth.letter import render_letter
+from buzon_pipeline.synth.letter import MAX_PAGES, render_letter
 from buzon_pipeline.synth.people import make_person
 from buzon_pipeline.synth.printings import render_printed_volante
 from buzon_pipeline.synth.volante import CHECKBOXES, render_volante
@@ -183,7 +183,8 @@ def _printed_volante(printing: str, filing: content.Filing, writer: ink.Writer,
 
 
 def make_letter(rng: random.Random, **opts: Any) -> SynthDocument:
-    """Options as ``make_volante`` plus pages (1–3 wanted)."""
+    """Options as ``make_volante`` plus pages (1–3 wanted; up to max_pages, 3 by default) and
+    page_label (see ``letter.render_letter``)."""
     font_kind = _pick(opts.get("font_kind"), "handwriting" if rng.random() < 0.55 else "typed")
     hands = opts.get("hands") or "anterior"
     writer = ink.random_writer(rng, font_kind, legible=opts.get("legible", False), hands=hands)
@@ -202,7 +203,8 @@ def make_letter(rng: random.Random, **opts: Any) -> SynthDocument:
     weights = (55, 30, 15) if font_kind == "handwriting" else (80, 20, 0)
     target = _pick(opts.get("pages"), rng.choices((1, 2, 3), weights)[0])
     pages, info = render_letter(filing, writer, _drawing_rng(rng, hands), sentences, target,
-                                filler)
+                                filler, max_pages=opts.get("max_pages") or MAX_PAGES,
+                                page_label=opts.get("page_label"))
     pages, records = _degrade_pages(pages, rng, opts)
     fields = truth.filing_fields(filing, info["unidad"], None)
     return SynthDocument(pages, truth.build_truth(

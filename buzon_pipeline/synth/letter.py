@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PIL import Image, ImageDraw
@@ -16,6 +17,7 @@ from buzon_pipeline.synth.texts import MESES
 
 DPI = 300
 MAX_PAGES = 3
+PageLabel = Callable[[int, int, random.Random], str | None]
 RULE_TOP_MM = 25
 
 
@@ -143,10 +145,15 @@ def render_letter(
     sentences: list[str],
     target_pages: int = 1,
     filler: tuple[str, ...] = (),
+    max_pages: int = MAX_PAGES,
+    page_label: PageLabel | None = None,
 ) -> tuple[list[Image.Image], dict]:
     """Pages of the letter and layout facts (paper, where the data went, the body text).
 
     ``filler`` sentences are inserted before the last one until ``target_pages`` is reached.
+    ``page_label`` (page index, page count, rng) → the number written at the top of a page, or
+    None for no number; the default draws the corpus's own ("2", "Hoja 2", "- 2 -") on 60 % of
+    the continuation pages (kept as it was: the corpus's seeds must give the same pages).
     """
     hand = writer.kind == "handwriting"
     paper, paper_kind, rule = _paper(rng, hand)
@@ -175,13 +182,13 @@ def render_letter(
         del extra[:3]
         lines = _compose(filing, sentences, in_body, writer, size, width, rng, tipo, head)
         pages = _paginate(lines, top, bottom, pitch)
-    while len(pages) > MAX_PAGES and len(sentences) > 1:
+    while len(pages) > max_pages and len(sentences) > 1:
         sentences = sentences[:-2] + sentences[-1:]
         lines = _compose(filing, sentences, in_body, writer, size, width, rng, tipo, head)
         pages = _paginate(lines, top, bottom, pitch)
     rules = (_px(RULE_TOP_MM), rule) if paper_kind == "rayada" and rule else None
     images = [_draw_page(paper.copy(), page, i, len(pages), writer, size, pitch, left, width,
-                         rng, rules) for i, page in enumerate(pages)]
+                         rng, rules, page_label) for i, page in enumerate(pages)]
     info = {"paper": paper_kind, "data_in_body": in_body, "texto": " ".join(sentences),
             "unidad": filing.unidad if names_unit else None, "pages": len(images)}
     return images, info
@@ -189,11 +196,21 @@ def render_letter(
 
 def _draw_page(page: Image.Image, lines: list[tuple[Line, float]], index: int, total: int,
                writer: ink.Writer, size: float, pitch: float, left: float, width: float,
-               rng: random.Random, rules: tuple[float, float] | None) -> Image.Image:
+               rng: random.Random, rules: tuple[float, float] | None,
+               page_label: PageLabel | None = None) -> Image.Image:
     hand = writer.kind == "handwriting"
-    if index > 0 and rng.random() < 0.6:
+    label: str | None = None
+    if page_label is not None:
+        label = page_label(index, total, rng)
+    elif index > 0 and rng.random() < 0.6:
         label = rng.choice((f"{index + 1}", f"Hoja {index + 1}", f"- {index + 1} -"))
-        ink.write(page, label, (left + width - _px(20), _px(18)), writer, size * 0.8, rng)
+    if label:
+        # The corpus's own labels keep their old place; longer ones ("Página 2 de 3") end at
+        # the right margin instead of running off the page.
+        x = left + width - _px(20)
+        if page_label is not None:
+            x = min(x, left + width - ink.text_width(label, writer, size * 0.8))
+        ink.write(page, label, (x, _px(18)), writer, size * 0.8, rng)
     for line, y in lines:
         base = y - pitch * 0.22
         if rules:

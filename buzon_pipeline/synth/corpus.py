@@ -27,9 +27,14 @@ def generate_document(seed: int) -> SynthDocument:
     """The same seed always gives the same pages (pixel for pixel) and the same truth."""
     rng = random.Random(f"buzon-synth:{seed}")
     kind = rng.choices([k for k, _ in MIX], [w for _, w in MIX])[0]
-    doc = _BUILDERS[kind](rng)
+    doc = _BUILDERS[kind](rng, split=split_of(seed))
     doc.truth["seed"] = seed
     return doc
+
+
+def split_of(seed: int) -> str | None:
+    """The split a seed belongs to (some sources, e.g. photo surfaces, are kept for test)."""
+    return next((name for name, seeds in SPLITS.items() if seed in seeds), None)
 
 
 def iter_split(name: str, n: int | None = None) -> Iterator[SynthDocument]:

@@ -15,7 +15,7 @@ from buzon_pipeline.reading.digits import DigitModel
 from buzon_pipeline.reading.form import FormLayout, load_layout
 from buzon_pipeline.reading.letter_page import read_letter_page
 from buzon_pipeline.reading.pagetype import is_blank, page_kind
-from buzon_pipeline.reading.preprocess import prepare
+from buzon_pipeline.reading.preprocess import blank_test_view, crop_photo_page, prepare
 from buzon_pipeline.reading.volante import extract_volante
 
 ViewKeeper = Callable[[Page, np.ndarray], str]
@@ -45,9 +45,11 @@ class PageAnalyzer:
 
     def analyze(self, page: Page) -> PageAnalysis:
         base = {"source": page.source, "source_sha256": page.source_sha256, "number": page.number}
-        if is_blank(page.image, page.dpi):
+        # Photos first lose their surface: the blank test needs the sheet alone.
+        view = crop_photo_page(page.image, page.dpi)
+        if is_blank(blank_test_view(page, view), page.dpi):
             return PageAnalysis(**base, blank=True)
-        prepared = prepare(page)
+        prepared = prepare(page, view=view)
         common = dict(
             base,
             blank=False,

@@ -20,6 +20,7 @@ WORK_SIDE = 640  # long side of the copy the search runs on
 # A scan: this share of the outer ring is as bright as the paper (it is paper).
 SCAN_RING_PAPER = 0.9
 MIN_AREA, MAX_AREA = 0.15, 0.97  # page area over frame area
+CARTA_ASPECT = 11 / 8.5
 MIN_ASPECT, MAX_ASPECT = 1.1, 1.9  # long over short side: carta 1.29, A4 1.41, oficio 1.65
 MIN_CORNER_ANGLE, MAX_CORNER_ANGLE = 55.0, 125.0
 STEP = 10.0  # grey levels the paper must be above the surface across a side
@@ -34,6 +35,13 @@ class PageQuad:
     corners: np.ndarray  # TL, TR, BR, BL in the full image's pixels (float32)
     support: float  # mean share of the sides' length showing the paper-to-surface step
     area_share: float
+
+
+def looks_like_scan(gray: np.ndarray) -> bool:
+    """Paper all around the image's edge: a flat scan (or a photo framed to the sheet)."""
+    scale = WORK_SIDE / max(gray.shape)
+    small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    return _looks_like_scan(cv2.GaussianBlur(small, (5, 5), 0))
 
 
 def find_page(gray: np.ndarray) -> PageQuad | None:
@@ -79,6 +87,14 @@ def _candidates(smooth: np.ndarray) -> list[np.ndarray]:
         mask = (smooth > level).astype(np.uint8) * 255
         # Text and lines inside the page are holes in the paper: close them.
         masks.append(cv2.morphologyEx(mask, cv2.MORPH_CLOSE, close))
+    # A shadow across the sheet splits any single threshold; brighter than its surroundings
+    # (a local threshold over a wide window) is how the paper still stands out.
+    for block in (61, 151):
+        local = cv2.adaptiveThreshold(
+            smooth, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY, block, -4
+        )
+        local = cv2.morphologyEx(local, cv2.MORPH_CLOSE, close)
+        masks.append(cv2.morphologyEx(local, cv2.MORPH_OPEN, np.ones((5, 5), np.uint8)))
     median = float(np.median(smooth))
     edges = cv2.Canny(smooth, 0.5 * median, 1.2 * median)
     edges = cv2.dilate(edges, np.ones((3, 3), np.uint8))
@@ -189,6 +205,13 @@ def warp_page(gray: np.ndarray, corners: np.ndarray, short_side: int) -> np.ndar
     width, height = max(top, bottom), max(left, right)
     factor = short_side / min(width, height)
     width, height = int(width * factor), int(height * factor)
+    # Perspective foreshortens one direction (the longest sides understate it): a sheet within
+    # 8 % of carta proportions is carta, so a volante's zones land where its template says.
+    if abs(max(width, height) / min(width, height) / CARTA_ASPECT - 1) < 0.08:
+        if height >= width:
+            height = round(width * CARTA_ASPECT)
+        else:
+            width = round(height * CARTA_ASPECT)
     target = np.array(
         [[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]], np.float32
     )

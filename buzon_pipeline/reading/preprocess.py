@@ -11,7 +11,12 @@ import numpy as np
 
 from buzon_pipeline.core.model import Page, PreparedPage
 from buzon_pipeline.reading import ocr
-from buzon_pipeline.reading.page_detect import even_light, find_page, warp_page
+from buzon_pipeline.reading.page_detect import (
+    even_light,
+    find_page,
+    looks_like_scan,
+    warp_page,
+)
 
 CARTA_WIDTH_IN = 8.5
 _ROTATE_CODES = {
@@ -21,8 +26,12 @@ _ROTATE_CODES = {
 }
 
 
-def prepare(page: Page, detect_orientation: bool = True) -> PreparedPage:
-    gray = crop_photo_page(page.image, page.dpi)
+def prepare(
+    page: Page, detect_orientation: bool = True, view: np.ndarray | None = None
+) -> PreparedPage:
+    """``view``: the page already through `crop_photo_page` (analyze needs it for the blank
+    test first); None crops here."""
+    gray = crop_photo_page(page.image, page.dpi) if view is None else view
     rotation = 0
     if detect_orientation:
         rotation = orientation(gray)
@@ -99,6 +108,15 @@ def binarize(gray: np.ndarray) -> np.ndarray:
     return np.where(light_paper, 255, np.minimum(adaptive, np.maximum(global_, adaptive))).astype(
         np.uint8
     )
+
+
+def blank_test_view(page: Page, view: np.ndarray) -> np.ndarray:
+    """What the blank test should look at: the flattened sheet of a photo; a photo whose sheet
+    was not found, with its light evened (the surface around it has no single paper level, and
+    a page of text on a dark desk looked blank to the test: issue 13); a scan as it is."""
+    if view is not page.image or looks_like_scan(page.image):
+        return view
+    return even_light(view)
 
 
 def crop_photo_page(gray: np.ndarray, dpi: int) -> np.ndarray:

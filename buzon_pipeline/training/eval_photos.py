@@ -22,7 +22,7 @@ import json
 import random
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -115,16 +115,25 @@ def legacy_keep(
 
 
 @contextmanager
-def before_issue_13():
+def before_issue_13() -> Iterator[None]:
+    """Page crop, blank test (on the photo as it came) and discard rule as before issue 13."""
     from buzon_pipeline.deciding import route
-    from buzon_pipeline.reading import preprocess
+    from buzon_pipeline.reading import analyze, preprocess
 
-    saved = preprocess.crop_photo_page, route.reasons_to_keep
-    preprocess.crop_photo_page, route.reasons_to_keep = legacy_crop, legacy_keep
+    swaps = [
+        (preprocess, "crop_photo_page", legacy_crop),
+        (analyze, "crop_photo_page", legacy_crop),
+        (analyze, "blank_test_view", lambda page, view: page.image),
+        (route, "reasons_to_keep", legacy_keep),
+    ]
+    saved = [(module, name, getattr(module, name)) for module, name, _ in swaps]
+    for module, name, value in swaps:
+        setattr(module, name, value)
     try:
         yield
     finally:
-        preprocess.crop_photo_page, route.reasons_to_keep = saved
+        for module, name, value in saved:
+            setattr(module, name, value)
 
 
 # -- run and score --------------------------------------------------------------------------

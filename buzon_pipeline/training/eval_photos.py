@@ -11,6 +11,9 @@ photographed with the generator's hand-held framings on its surfaces (synth.phot
 wood, desk and granite; test alone sees fabric, tiles and a hand). Each file is a phone JPEG
 re-encoded as TIFF at 72 dpi (the resolution a phone writes), so ingest estimates it.
 
+With --otros, non-petition pages instead (the corpus' kinds and devices), to see what the
+discard rule costs: how many are still discarded automatically.
+
 Reported: routing accuracy and false discards (overall and by kind), NSS / phone / e-mail /
 name found exactly, and on how many photos the page detector found the sheet.
 """
@@ -37,20 +40,25 @@ from buzon_pipeline.core.model import RouteThresholds, TextVerdict, Validation
 from buzon_pipeline.evaluation.harness import run_files
 from buzon_pipeline.evaluation.metrics import Pair, evaluate, outcome_of
 from buzon_pipeline.synth.corpus import SPLITS
-from buzon_pipeline.synth.documents import make_letter, make_volante
+from buzon_pipeline.synth.documents import make_letter, make_other, make_volante
 
 KINDS = ("carta_tecleada", "volante", "carta")
+# --otros: what the discard rule costs on pages that are not petitions (scans and photos in
+# the corpus' proportions: flyers, receipts, prescriptions, slips, notes, drawings).
+OTHER_KINDS = ("otro",)
 
 
 def _make(kind: str, rng: random.Random, split: str) -> Any:
     opts: dict[str, Any] = {"level": "phone", "split": split}
+    if kind == "otro":
+        return make_other(rng, split=split)
     if kind == "volante":
         return make_volante(rng, **opts)
     font = "typed" if kind == "carta_tecleada" else None
     return make_letter(rng, font_kind=font, pages=1, **opts)
 
 
-def build(split: str, n: int, folder: Path) -> dict[str, dict]:
+def build(split: str, n: int, folder: Path, kinds: tuple[str, ...] = KINDS) -> dict[str, dict]:
     """Write the photos (once) and return their truths by file name."""
     scans = folder / "escaneos"
     index = folder / "verdad.json"
@@ -61,7 +69,7 @@ def build(split: str, n: int, folder: Path) -> dict[str, dict]:
     scans.mkdir(parents=True, exist_ok=True)
     truths = {}
     for i, seed in enumerate(SPLITS[split][:n]):
-        kind = KINDS[i % len(KINDS)]
+        kind = kinds[i % len(kinds)]
         doc = _make(kind, random.Random(f"buzon-foto:{seed}"), split)
         name = f"foto-{seed}.tif"
         page = doc.pages[0].convert("L")
@@ -158,10 +166,10 @@ def sheets_found(folder: Path, truths: dict[str, dict]) -> int:
     )
 
 
-def summary(pairs: list[Pair]) -> dict[str, Any]:
+def summary(pairs: list[Pair], kinds: tuple[str, ...] = KINDS) -> dict[str, Any]:
     report = evaluate(pairs)
     by_group: dict[str, dict[str, Any]] = {}
-    for group in KINDS:
+    for group in kinds:
         mine = [p for p in pairs if p.truth["grupo"] == group]
         right = sum(outcome_of(p) == p.truth["outcome"] for p in mine)
         by_group[group] = {
@@ -190,16 +198,20 @@ def main(argv: list[str] | None = None, out: Callable[[str], None] = print) -> i
     parser.add_argument("--split", choices=("dev", "test"), default="dev")
     parser.add_argument("--n", type=int, default=30)
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--otros", action="store_true",
+                        help="non-petitions instead of photographed letters and volantes")
     parser.add_argument("--antes", action="store_true",
                         help="page crop and discard rule as before issue 13")
     args = parser.parse_args(argv)
-    truths = build(args.split, args.n, args.out)
+    kinds = OTHER_KINDS if args.otros else KINDS
+    truths = build(args.split, args.n, args.out, kinds)
     if args.antes:
         with before_issue_13():
             pairs = run(args.out, truths, Settings())
     else:
         pairs = run(args.out, truths, Settings())
-    result = summary(pairs)
+    result = summary(pairs, kinds)
+    result["descartados"] = sum(outcome_of(p) == "descartado" for p in pairs)
     if not args.antes:
         result["hojas_encontradas"] = sheets_found(args.out, truths)
     tag = "antes" if args.antes else "despues"

@@ -32,7 +32,7 @@ class Settings:
     min_text_confidence: float = 0.60
     # Fewest words a letter's reading needs before "not a petition" may discard it; a page
     # read with fewer goes to review (issue 13: never discard what was not read).
-    min_discard_words: int = 15
+    min_discard_words: int = 10
     # Comb-cell digit confidence (weakest cell) below which a volante's phone is uncertain.
     # Chosen on the dev split (seeds 100000-100299, 121 volantes): at 0.8 every accepted phone
     # and NSS was right.

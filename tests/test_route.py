@@ -135,6 +135,9 @@ def test_a_page_with_few_words_read_is_never_discarded():
     decision = _discard(text="Campaña de vacunación en la unidad.")
     assert decision.outcome is Outcome.REVISION
     assert any("pocas palabras (6)" in r for r in decision.reasons)
+    # Ten words (the default cut) are enough.
+    ten = "Campaña de vacunación en la unidad de medicina familiar número veinte."
+    assert _discard(text=ten).outcome is Outcome.DESCARTADO
     # The cut is a setting: with a lower one the same short text may be discarded.
     lenient = RouteThresholds(0.1, 0.5, 0.4, 0.5, min_discard_words=3)
     short = decide(Kind.ESCRITO_LIBRE, "Campaña de vacunación en la unidad.", NOT_PETITION,
@@ -165,6 +168,8 @@ def test_an_nss_like_number_keeps_the_page_from_being_discarded():
     _kept_because("1234 56 7890 1", "número de seguridad social")
     # OCR confusions inside the number (O for 0, l for 1) do not hide it.
     _kept_because("12345678O9l", "número de seguridad social")
+    # An NSS label whose number was not read counts too.
+    _kept_because("No. de Seguridad Social: ____", "número de seguridad social")
 
 
 def test_contact_data_keeps_the_page_from_being_discarded():
@@ -187,3 +192,6 @@ def test_short_numbers_and_words_with_digit_like_letters_do_not_block_a_discard(
         Outcome.DESCARTADO
     )
     assert _discard(text=f"{FLYER} Sello Oficial Illo Bobo sol").outcome is Outcome.DESCARTADO
+    # A toll-free number is an institution's (a flyer's footer), not a person's contact.
+    footer = f"{FLYER} IMSS imss.gob.mx 800 623 2323 y 01 800 623 2323"
+    assert _discard(text=footer).outcome is Outcome.DESCARTADO

@@ -33,11 +33,14 @@ SIGNATURE = re.compile(
     r"|gracias por su (?:atencion|tiempo|apoyo)|firma(?: del? (?:interesad[oa]|solicitante))?"
     r"|nombre y firma|respetuosamente)\b"
 )
-# Labels of the data a petitioner leaves to be answered.
+# Labels of the data a petitioner leaves to be answered: the NSS, and a phone or an e-mail.
+NSS_LABEL = re.compile(r"\b(?:nss|n\.\s?s\.\s?s\.?|seguridad social|afiliacion)\b")
 DATA_LABEL = re.compile(
-    r"\b(?:nss|n\.?\s?s\.?\s?s\.?|seguridad social|afiliacion|num(?:ero)?\.? de afiliacion"
-    r"|telefono|tel\.?|cel(?:ular)?\.?|whats ?app|correo(?: electronico)?|e-?mail)\b"
+    r"\b(?:telefono|tel\.?|cel(?:ular)?\.?|whats ?app|correo(?: electronico)?|e-?mail)\b"
 )
+# Toll-free numbers (800 …, 01 800 …) belong to institutions (a flyer's footer), not to a
+# person who wants an answer.
+_TOLL_FREE = ("800", "01800")
 # A run of 10 to 13 digits, maybe split by spaces, dots or dashes: an NSS (11) or a phone (10,
 # 12/13 with the country code). OCR's digit confusions (O/0, l/1, S/5, B/8) are let in.
 _DIGIT = r"[0-9oOlIsSbB]"
@@ -51,9 +54,9 @@ def _normalised(text: str) -> str:
 
 def _has_long_number(text: str) -> bool:
     for match in LONG_NUMBER.finditer(text):
-        digits = sum(c.isdigit() for c in match.group())
+        digits = "".join(c for c in match.group() if c.isdigit())
         # Mostly real digits: a word like "lOl" must not pass as a number.
-        if digits >= 8:
+        if len(digits) >= 8 and not digits.startswith(_TOLL_FREE):
             return True
     return False
 
@@ -83,7 +86,7 @@ def reasons_to_keep(
         found.append("un saludo")
     if SIGNATURE.search(plain):
         found.append("una despedida o firma")
-    if validation.nss_written or _has_long_number(text):
+    if validation.nss_written or _has_long_number(text) or NSS_LABEL.search(plain):
         found.append("un número de seguridad social o de teléfono")
     if validation.contact or EMAIL.search(plain) or DATA_LABEL.search(plain):
         found.append("datos de contacto")

@@ -184,6 +184,9 @@ def test_contact_data_the_extractor_found_keeps_the_page_from_being_discarded():
     decision = _discard(validation=fields(nombre=None, nss=None, telefono="5512345678"))
     assert decision.outcome is Outcome.REVISION
     assert any("datos de contacto" in r for r in decision.reasons)
+    # ... but a toll-free number it took for a phone is a flyer's, not a person's.
+    toll_free = fields(nombre=None, nss=None, telefono="8006232323")
+    assert _discard(validation=toll_free).outcome is Outcome.DESCARTADO
 
 
 def test_short_numbers_and_words_with_digit_like_letters_do_not_block_a_discard():

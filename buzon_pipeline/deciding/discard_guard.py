@@ -88,7 +88,7 @@ def reasons_to_keep(
         found.append("una despedida o firma")
     if validation.nss_written or _has_long_number(text) or NSS_LABEL.search(plain):
         found.append("un número de seguridad social o de teléfono")
-    if validation.contact or EMAIL.search(plain) or DATA_LABEL.search(plain):
+    if _personal_contact(validation) or EMAIL.search(plain) or DATA_LABEL.search(plain):
         found.append("datos de contacto")
     if found:
         reasons.append(
@@ -96,6 +96,16 @@ def reasons_to_keep(
             "no se descarta sin revisarlo."
         )
     return reasons
+
+
+def _personal_contact(validation: Validation) -> bool:
+    """Contact data the field extractor found, but for a toll-free number (a flyer's)."""
+    if not validation.contact:
+        return False
+    phone = validation.fields.get("telefono")
+    mail = validation.fields.get("correo")
+    toll_free = bool(phone and phone.value and phone.value.startswith(_TOLL_FREE))
+    return not toll_free or bool(mail and mail.value)
 
 
 def _join(items: list[str]) -> str:

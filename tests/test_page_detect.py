@@ -165,3 +165,26 @@ def test_a_phone_photo_of_a_typed_letter_on_a_desk_is_read_not_discarded(tmp_pat
     assert str(result.outcome) != "descartado", result.reasons
     assert result.fields["nss"].value == truth["nss"], result.reasons
     assert result.fields["telefono"].value == truth["telefono"], result.reasons
+
+
+@pytest.mark.slow
+def test_a_shaded_typed_letter_on_a_dark_desk_is_not_taken_for_a_blank_page(tmp_path) -> None:
+    """A dev photo of eval_photos (seed 100021: typed letter on a desk, a cast shadow, the page
+    57 % of the frame): before issue 13 the blank test saw the photo as an empty page and it
+    was discarded unread; now its phone is read and it waits for the missing NSS."""
+    from buzon_pipeline import api
+    from buzon_pipeline.config import load_settings
+    from buzon_pipeline.training.eval_photos import _make
+
+    doc = _make("carta_tecleada", random.Random("buzon-foto:100021"), "dev")
+    scans = tmp_path / "fotos"
+    scans.mkdir()
+    doc.pages[0].convert("L").save(scans / "carta.tif", dpi=doc.pages[0].info["dpi"])
+    settings = load_settings(
+        None, env={}, db_url=f"sqlite:///{tmp_path / 'buzon.db'}",
+        reports_dir=str(tmp_path / "reportes"), archive_dir=str(tmp_path / "archivo"), workers=1,
+    )
+    summary = api.process_batch([str(scans)], "TAOD", "UMF 20", settings)
+    [result] = summary.results
+    assert str(result.outcome) != "descartado", result.reasons
+    assert result.fields["telefono"].value == doc.truth["fields"]["telefono"], result.reasons

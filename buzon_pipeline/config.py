@@ -30,6 +30,9 @@ class Settings:
     # Mean OCR confidence of a letter below which it is not discarded nor trusted to lack
     # contact data without review.
     min_text_confidence: float = 0.60
+    # Fewest words a letter's reading needs before "not a petition" may discard it; a page
+    # read with fewer goes to review (issue 13: never discard what was not read).
+    min_discard_words: int = 10
     # Comb-cell digit confidence (weakest cell) below which a volante's phone is uncertain.
     # Chosen on the dev split (seeds 100000-100299, 121 volantes): at 0.8 every accepted phone
     # and NSS was right.
@@ -64,6 +67,7 @@ RANGES: dict[str, tuple[float, float]] = {
     "workers": (1, 64),
     "min_field_confidence": (0.0, 1.0),
     "min_text_confidence": (0.0, 1.0),
+    "min_discard_words": (0, 10_000),
     "min_digit_confidence": (0.0, 1.0),
     "min_nss_confidence": (0.0, 1.0),
     "es_peticion_descartar": (0.0, 1.0),

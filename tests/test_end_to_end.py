@@ -72,8 +72,23 @@ def mark_sent_to_review(doc: dict, got: dict) -> bool:
     )
 
 
+def discard_held_for_review(doc: dict, got: dict) -> bool:
+    """Issue 13: a non-petition whose text carries an NSS, contact data, a greeting or a
+    signature, or that was read poorly, is never discarded automatically (a prescription with
+    the patient's NSS): review is the right outcome."""
+    return (
+        got["outcome"] == "revision"
+        and doc["outcome"] == "descartado"
+        and any("no se descarta sin revisarl" in r for r in got["reasons"])
+    )
+
+
 def sent_to_review(doc: dict, got: dict) -> bool:
-    return name_sent_to_review(doc, got) or mark_sent_to_review(doc, got)
+    return (
+        name_sent_to_review(doc, got)
+        or mark_sent_to_review(doc, got)
+        or discard_held_for_review(doc, got)
+    )
 
 
 @pytest.fixture(scope="module")

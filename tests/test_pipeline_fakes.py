@@ -42,7 +42,13 @@ PAGES = {
     ),
     20: dict(kind=Kind.VOLANTE, text=PETITION, fields=_fields(telefono="5587654321")),
     30: dict(kind=Kind.VOLANTE, text=PETITION, fields={}),
-    40: dict(kind=None, text="Leche, huevo, tortillas, jabón.", fields={}),
+    # Long enough to count as a confident reading (a few words are never discarded).
+    40: dict(
+        kind=None,
+        text="Lista del súper: leche, huevo, tortillas, jabón, arroz, frijol, aceite, azúcar, "
+        "café, sal, pan, queso, jitomate, cebolla y papel de baño.",
+        fields={},
+    ),
 }
 
 

@@ -29,7 +29,11 @@ def test_routing_table():
     assert outcome().outcome is Outcome.FOLIO
     assert outcome(validation=fields(nss=None)).outcome is Outcome.PENDIENTE_CONTACTO
     assert outcome(validation=fields(nss=None, telefono=None)).outcome is Outcome.PUBLICO_GENERAL
-    assert outcome(verdict=v(p=0.02)).outcome is Outcome.DESCARTADO
+    # A page with a name and contact data is never discarded (see below); a flyer is.
+    assert outcome(verdict=v(p=0.02)).outcome is Outcome.REVISION
+    assert outcome(text=FLYER, verdict=v(p=0.02), validation=NO_DATA).outcome is (
+        Outcome.DESCARTADO
+    )
 
 
 def test_uncertain_cases_go_to_review_with_reasons():
@@ -98,3 +102,99 @@ def test_a_filled_volante_is_a_petition_unless_its_text_clearly_is_not():
     assert outcome(kind=Kind.VOLANTE, verdict=v(p=0.3)).outcome is Outcome.FOLIO
     below = outcome(kind=Kind.VOLANTE, verdict=v(p=0.05))
     assert below.outcome is Outcome.REVISION and any("petición" in r for r in below.reasons)
+
+
+# -- never discard what was not read (issue 13, item 3) -----------------------------------------
+# A flyer's text: many words, well read, no greeting, signature, long number or contact data.
+FLYER = (
+    "Campaña de vacunación contra la influenza. Acude a tu Unidad de Medicina Familiar con tu "
+    "cartilla. Horario de lunes a viernes de ocho a veinte horas. Consulta más información en "
+    "la unidad."
+)
+NO_DATA = fields(nombre=None, nss=None, telefono=None)
+NOT_PETITION = v(p=0.02)
+
+
+def _discard(text=FLYER, verdict=NOT_PETITION, validation=NO_DATA):
+    return decide(Kind.ESCRITO_LIBRE, text, verdict, validation, T)
+
+
+def test_a_confident_well_read_non_petition_is_discarded():
+    assert _discard().outcome is Outcome.DESCARTADO
+
+
+def test_a_poor_reading_is_never_discarded():
+    blurry = TextVerdict(0.02, "queja_servicio", 0.9, 0.0, text_confidence=0.45)
+    decision = _discard(verdict=blurry)
+    assert decision.outcome is Outcome.REVISION
+    assert any("Lectura pobre" in r and "45%" in r for r in decision.reasons)
+    assert sum("legible" in r or "Lectura pobre" in r for r in decision.reasons) == 1
+
+
+def test_a_page_with_few_words_read_is_never_discarded():
+    decision = _discard(text="Campaña de vacunación en la unidad.")
+    assert decision.outcome is Outcome.REVISION
+    assert any("pocas palabras (6)" in r for r in decision.reasons)
+    # Ten words (the default cut) are enough.
+    ten = "Campaña de vacunación en la unidad de medicina familiar número veinte."
+    assert _discard(text=ten).outcome is Outcome.DESCARTADO
+    # The cut is a setting: with a lower one the same short text may be discarded.
+    lenient = RouteThresholds(0.1, 0.5, 0.4, 0.5, min_discard_words=3)
+    short = decide(Kind.ESCRITO_LIBRE, "Campaña de vacunación en la unidad.", NOT_PETITION,
+                   NO_DATA, lenient)
+    assert short.outcome is Outcome.DESCARTADO
+
+
+def _kept_because(text: str, what: str) -> None:
+    decision = _discard(text=f"{FLYER}\n{text}")
+    assert decision.outcome is Outcome.REVISION, text
+    assert any(what in r and "no se descarta" in r for r in decision.reasons), decision.reasons
+
+
+def test_a_greeting_keeps_the_page_from_being_discarded():
+    _kept_because("Estimado director de la unidad:", "un saludo")
+    _kept_because("A quien corresponda", "un saludo")
+    _kept_because("Buenos dias, por medio de la presente", "un saludo")
+
+
+def test_a_signature_block_keeps_the_page_from_being_discarded():
+    _kept_because("Atentamente\nMaría López", "despedida o firma")
+    _kept_because("Sin otro particular, quedo a sus órdenes", "despedida o firma")
+    _kept_because("Nombre y firma ____________", "despedida o firma")
+
+
+def test_an_nss_like_number_keeps_the_page_from_being_discarded():
+    _kept_because(f"mi número es {NSS}", "número de seguridad social")
+    _kept_because("1234 56 7890 1", "número de seguridad social")
+    # OCR confusions inside the number (O for 0, l for 1) do not hide it.
+    _kept_because("12345678O9l", "número de seguridad social")
+    # An NSS label whose number was not read counts too.
+    _kept_because("No. de Seguridad Social: ____", "número de seguridad social")
+
+
+def test_contact_data_keeps_the_page_from_being_discarded():
+    _kept_because("ana.ruiz@gmail.com", "datos de contacto")
+    _kept_because("ana.ruiz © hotmail", "datos de contacto")
+    _kept_because("Tel. 55 1234 5678", "datos de contacto")
+    _kept_because("mi celular por si necesitan", "datos de contacto")
+
+
+def test_contact_data_the_extractor_found_keeps_the_page_from_being_discarded():
+    # The text pattern may miss what the field extractor read (e.g. digits from the digit model).
+    decision = _discard(validation=fields(nombre=None, nss=None, telefono="5512345678"))
+    assert decision.outcome is Outcome.REVISION
+    assert any("datos de contacto" in r for r in decision.reasons)
+    # ... but a toll-free number it took for a phone is a flyer's, not a person's.
+    toll_free = fields(nombre=None, nss=None, telefono="8006232323")
+    assert _discard(validation=toll_free).outcome is Outcome.DESCARTADO
+
+
+def test_short_numbers_and_words_with_digit_like_letters_do_not_block_a_discard():
+    # A flyer's hours, prices or a folio of 6 digits are no NSS or phone.
+    assert _discard(text=f"{FLYER} Costo 120 pesos, folio 123456, de 8:00 a 20:00.").outcome is (
+        Outcome.DESCARTADO
+    )
+    assert _discard(text=f"{FLYER} Sello Oficial Illo Bobo sol").outcome is Outcome.DESCARTADO
+    # A toll-free number is an institution's (a flyer's footer), not a person's contact.
+    footer = f"{FLYER} IMSS imss.gob.mx 800 623 2323 y 01 800 623 2323"
+    assert _discard(text=footer).outcome is Outcome.DESCARTADO

@@ -134,6 +134,8 @@ def test_every_degradation_returns_a_sane_image(mode: str) -> None:
         "stamp": {"x": 300, "y": 300, "angle": 10, "text": "UMF 1|RECIBIDO", "seed": 1},
         "rubrica": {"x": 100, "y": 400, "width": 300, "seed": 1},
         "perspective": {"strength": 0.03, "seed": 1},
+        "photograph": {"background": "madera", "framing": "mano", "fraction": 0.7,
+                       "page_dpi": 200, "angle": 5.0, "tilt": 0.03, "light": 0.3, "seed": 1},
     }
     assert set(params) == set(degrade.FUNCTIONS)
     for name, fn in degrade.FUNCTIONS.items():
@@ -142,7 +144,7 @@ def test_every_degradation_returns_a_sane_image(mode: str) -> None:
         assert out.mode in ("L", "RGB"), name
         w, h = out.size
         assert 250 <= min(w, h) and max(w, h) <= 1200, (name, out.size)
-        if name not in ("rotate", "low_dpi", "perspective"):
+        if name not in ("rotate", "low_dpi", "perspective", "photograph"):
             assert out.size == page.size, name
         assert np.asarray(out).std() > 0, name
     for level in degrade.LEVELS:

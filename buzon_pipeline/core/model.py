@@ -132,6 +132,9 @@ class RouteThresholds:
     # Mean OCR confidence below which a free-text page is "not really read": it is neither
     # discarded nor trusted to have no contact data without a human look.
     min_text_confidence: float = 0.60
+    # Fewest words (two letters or more) a reading needs before its "not a petition" may
+    # discard the page: fewer is no confident reading (deciding.discard_guard).
+    min_discard_words: int = 10
     # Caso especial: with a rule hit (category + words) from `caso_reglas`; the model alone
     # from `caso_solo_modelo` (see `deciding.classify.special_case`).
     caso_reglas: float = 0.0

@@ -32,6 +32,7 @@ def thresholds_for(classifier: TextClassifier, settings: Settings) -> RouteThres
         tipo_min=_pick(settings.tipo_min, model.tipo_min),
         caso_especial=_pick(caso, model.caso_especial),
         min_text_confidence=settings.min_text_confidence,
+        min_discard_words=settings.min_discard_words,
         caso_reglas=_pick(caso, model.caso_reglas),
         caso_solo_modelo=_pick(caso, model.caso_solo_modelo),
         tipo_contra_marca=settings.tipo_contra_marca,

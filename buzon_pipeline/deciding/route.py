@@ -1,8 +1,8 @@
 """Route a document to its Etapa II outcome (docs/design.md §1), with Spanish reasons.
 
 Anything uncertain that would change the outcome goes to `revision`; a discard needs a
-confident classifier, and a volante (a petition form by construction) is never discarded
-without a human.
+confident classifier on a good reading with no sign of a letter (`discard_guard`), and a
+volante (a petition form by construction) is never discarded without a human.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from buzon_pipeline.core.model import (
     Validation,
 )
 from buzon_pipeline.core.vocab import FIELD_LABELS, MARK_TO_TIPOS, TIPO_LABELS
+from buzon_pipeline.deciding.discard_guard import reasons_to_keep
 
 
 def document_kind(page_kind: Kind | None, verdict: TextVerdict, t: RouteThresholds) -> Kind:
@@ -44,14 +45,18 @@ def decide(
     p = verdict.es_peticion
     is_volante = kind is Kind.VOLANTE
     legible = is_volante or verdict.text_confidence >= thresholds.min_text_confidence
-    if p < thresholds.es_peticion_descartar and legible and not is_volante and not special:
-        reasons.append(f"No contiene una petición (probabilidad de petición {p:.0%}).")
-        return Decision(Outcome.DESCARTADO, tuple(reasons))
-
     review: list[str] = []
+    if p < thresholds.es_peticion_descartar and not is_volante and not special:
+        # "Not a petition" discards only on a good reading that shows nothing of a letter.
+        review.extend(reasons_to_keep(text, verdict, validation, thresholds))
+        if not review:
+            reasons.append(f"No contiene una petición (probabilidad de petición {p:.0%}).")
+            return Decision(Outcome.DESCARTADO, tuple(reasons))
+
     # A poorly read letter may hold contact data OCR missed; once the minimum data has been
-    # found anyway, how well the rest was read no longer changes the route.
-    if not legible and not validation.minimum:
+    # found anyway, how well the rest was read no longer changes the route. (A blocked
+    # discard has said so already.)
+    if not legible and not validation.minimum and not review:
         review.append(
             f"Texto poco legible (confianza de lectura {verdict.text_confidence:.0%}): "
             "no se descarta ni se da por hecho que no tenga datos de contacto sin revisarlo."

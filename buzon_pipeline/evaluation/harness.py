@@ -203,3 +203,21 @@ def write_outputs(report: Report, pairs: list[Pair], out: Path, title: str) -> s
         encoding="utf-8",
     )
     return text
+
+
+def run_files(paths: list[Path], settings: Settings, base: Path) -> dict[str, list[dict]]:
+    """The batch on these files against a throw-away registry under ``base``: each file's
+    `--json` records by file name (for evaluations that build their own documents)."""
+    run_settings = replace(
+        settings,
+        db_url=f"sqlite:///{base / 'eval.db'}",
+        reports_dir=str(base / "reportes"),
+        archive_dir=str(base / "archivo"),
+    )
+    records: dict[str, list[dict]] = {}
+
+    def collect(result: DocumentResult) -> None:
+        records.setdefault(Path(result.source).name, []).append(result.as_json())
+
+    process_batch([str(p) for p in paths], "Evaluación", "EVAL", run_settings, on_result=collect)
+    return records

@@ -18,6 +18,7 @@ from buzon_pipeline.reading.grouping import page_style
 from buzon_pipeline.reading.letter_page import read_letter_page
 from buzon_pipeline.reading.pagetype import is_blank, page_kind
 from buzon_pipeline.reading.preprocess import (
+    blank_test_view,
     crop_photo_page,
     lines_run_across,
     orientation,
@@ -98,7 +99,8 @@ class PageAnalyzer:
         if page_kind(alignment) is Kind.VOLANTE:
             turned_page = dict(base, blank=False, rotation=alignment.rotation, skew=alignment.skew)
             return self._volante(page, alignment, turned_page)
-        if is_blank(page.image, page.dpi):
+        # Photos first lose their surface: the blank test needs the sheet alone.
+        if is_blank(blank_test_view(page, flat), page.dpi):
             return PageAnalysis(**base, blank=True)
         across = lines_run_across(flat)
         # Sideways pages need OSD before anything; upright or upside-down ones only when their

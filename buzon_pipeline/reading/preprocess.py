@@ -11,6 +11,12 @@ import numpy as np
 
 from buzon_pipeline.core.model import Page, PreparedPage
 from buzon_pipeline.reading import ocr
+from buzon_pipeline.reading.page_detect import (
+    even_light,
+    find_page,
+    looks_like_scan,
+    warp_page,
+)
 
 CARTA_WIDTH_IN = 8.5
 _ROTATE_CODES = {
@@ -20,8 +26,12 @@ _ROTATE_CODES = {
 }
 
 
-def prepare(page: Page, detect_orientation: bool = True) -> PreparedPage:
-    return upright(page, crop_photo_page(page.image, page.dpi), detect_orientation)
+def prepare(
+    page: Page, detect_orientation: bool = True, view: np.ndarray | None = None
+) -> PreparedPage:
+    """``view``: the page already through `crop_photo_page`; None crops here."""
+    gray = crop_photo_page(page.image, page.dpi) if view is None else view
+    return upright(page, gray, detect_orientation)
 
 
 def upright(page: Page, gray: np.ndarray, detect_orientation: bool = True) -> PreparedPage:
@@ -127,51 +137,23 @@ def binarize(gray: np.ndarray) -> np.ndarray:
     )
 
 
+def blank_test_view(page: Page, view: np.ndarray) -> np.ndarray:
+    """What the blank test should look at: the flattened sheet of a photo; a photo whose sheet
+    was not found, with its light evened (the surface around it has no single paper level, and
+    a page of text on a dark desk looked blank to the test: issue 13); a scan as it is."""
+    if view is not page.image or looks_like_scan(page.image):
+        return view
+    return even_light(view)
+
+
 def crop_photo_page(gray: np.ndarray, dpi: int) -> np.ndarray:
-    """For phone photos (page on a darker background), find the sheet and flatten it."""
-    small_scale = 800 / max(gray.shape)
-    small = _scale(gray, small_scale)
-    _, mask = cv2.threshold(cv2.GaussianBlur(small, (5, 5), 0), 0, 255, cv2.THRESH_OTSU)
-    if mask.mean() > 255 * 0.97:  # all paper: a flatbed scan
+    """For phone photos, find the sheet on whatever surface, flatten it to a carta page and
+    even out its light; a flat scan, or a photo whose sheet is not found confidently, is
+    returned untouched (a wrong warp would cost more than no warp)."""
+    quad = find_page(gray)
+    if quad is None:
         return gray
-    contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
-    if not contours:
-        return gray
-    biggest = max(contours, key=cv2.contourArea)
-    area_share = cv2.contourArea(biggest) / float(small.size)
-    if not 0.3 <= area_share <= 0.97:
-        return gray
-    quad = cv2.approxPolyDP(biggest, 0.02 * cv2.arcLength(biggest, True), True)
-    if len(quad) != 4:
-        return gray
-    corners = order_corners(quad.reshape(4, 2).astype(np.float32) / small_scale)
-    return warp_to_carta(gray, corners, short_side=round(CARTA_WIDTH_IN * dpi))
-
-
-def order_corners(points: np.ndarray) -> np.ndarray:
-    """Order four points as top-left, top-right, bottom-right, bottom-left."""
-    s = points.sum(axis=1)
-    d = np.diff(points, axis=1).ravel()
-    return np.array(
-        [points[np.argmin(s)], points[np.argmin(d)], points[np.argmax(s)], points[np.argmax(d)]],
-        dtype=np.float32,
-    )
-
-
-def warp_to_carta(gray: np.ndarray, corners: np.ndarray, short_side: int) -> np.ndarray:
-    """Flatten the sheet and scale it so its short side is a carta page's width."""
-    top = np.linalg.norm(corners[1] - corners[0])
-    bottom = np.linalg.norm(corners[2] - corners[3])
-    left = np.linalg.norm(corners[3] - corners[0])
-    right = np.linalg.norm(corners[2] - corners[1])
-    width, height = max(top, bottom), max(left, right)
-    factor = short_side / min(width, height)
-    width, height = int(width * factor), int(height * factor)
-    target = np.array(
-        [[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]], np.float32
-    )
-    matrix = cv2.getPerspectiveTransform(corners, target)
-    return cv2.warpPerspective(gray, matrix, (width, height), borderValue=255)
+    return even_light(warp_page(gray, quad.corners, short_side=round(CARTA_WIDTH_IN * dpi)))
 
 
 def _scale(gray: np.ndarray, factor: float) -> np.ndarray:

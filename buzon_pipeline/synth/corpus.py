@@ -40,7 +40,7 @@ def generate_document(seed: int, hands: str | None = None) -> SynthDocument:
     hands = hands or split_of(seed)
     rng = random.Random(f"buzon-synth:{seed}")
     kind = rng.choices([k for k, _ in MIX], [w for _, w in MIX])[0]
-    doc = _BUILDERS[kind](rng, hands=hands)
+    doc = _BUILDERS[kind](rng, hands=hands, split=split_of(seed))
     doc.truth["seed"] = seed
     return doc
 

@@ -16,6 +16,7 @@ import numpy as np
 from PIL import Image, ImageFilter
 
 from buzon_pipeline.synth.marks import bleed_through, rubrica, stamp
+from buzon_pipeline.synth.photo import PHONE_DPI, photograph, plan_photo
 
 Step = dict[str, Any]  # {"name": str, "params": {...}}
 LEVELS = ("clean", "scanner", "phone")
@@ -163,7 +164,7 @@ FUNCTIONS = {
     "gaussian_noise": gaussian_noise, "salt_pepper": salt_pepper, "speckle": speckle,
     "jpeg": jpeg, "low_dpi": low_dpi, "uneven_lighting": uneven_lighting,
     "bleed_through": bleed_through, "stamp": stamp, "rubrica": rubrica,
-    "perspective": perspective,
+    "perspective": perspective, "photograph": photograph,
 }
 
 
@@ -181,11 +182,12 @@ def _seed(rng: random.Random) -> int:
 
 
 def plan(rng: random.Random, level: str, size: tuple[int, int], mild: bool = False,
-         marks: bool = True) -> tuple[list[Step], str]:
+         marks: bool = True, split: str | None = None) -> tuple[list[Step], str]:
     """A realistic combination of steps for a device and the colour mode it delivers.
 
     ``mild`` keeps to what a newcomer's first run should handle: skew ≤ 2°, light noise,
     300 dpi, no sideways pages. ``marks`` False: no stamp or rúbrica (a blank must stay blank).
+    ``split`` picks the photo surfaces and framings of that split (synth.photo).
     """
     w, h = size
     steps: list[Step] = []
@@ -197,11 +199,14 @@ def plan(rng: random.Random, level: str, size: tuple[int, int], mild: bool = Fal
         if rng.random() < 0.5:
             add("skew", angle=round(rng.uniform(-0.6, 0.6), 2))
         return steps, rng.choice(("L", "L", "RGB"))
-    if level == "phone":
-        add("perspective", strength=round(rng.uniform(0.01, 0.025 if mild else 0.05), 3),
+    if level == "phone" and not mild:
+        # Hand-held: the page on a surface or in a hand, with its light (issue 13).
+        add("photograph", **plan_photo(rng, split))
+    elif level == "phone":
+        add("perspective", strength=round(rng.uniform(0.01, 0.025), 3),
             seed=_seed(rng), background=rng.randint(40, 110))
-        add("uneven_lighting", strength=round(rng.uniform(0.05, 0.15 if mild else 0.35), 2),
-            seed=_seed(rng))
+        add("uneven_lighting", strength=round(rng.uniform(0.05, 0.15), 2), seed=_seed(rng))
+    if level == "phone":
         add("blur", sigma=round(rng.uniform(0.4, 0.8 if mild else 1.6), 2))
         add("gaussian_noise", sigma=round(rng.uniform(2, 4 if mild else 8), 1), seed=_seed(rng))
         if not mild and rng.random() < 0.15:
@@ -241,13 +246,16 @@ def plan(rng: random.Random, level: str, size: tuple[int, int], mild: bool = Fal
 
 
 def degrade(image: Image.Image, rng: random.Random, level: str, mild: bool = False,
-            marks: bool = True, mode: str | None = None) -> tuple[Image.Image, dict]:
+            marks: bool = True, mode: str | None = None,
+            split: str | None = None) -> tuple[Image.Image, dict]:
     """Degrade one page like ``level`` ("clean", "scanner", "phone"); return it and the record.
 
     ``mode`` forces the output colour mode (all pages of one scan share it).
     """
-    steps, planned = plan(rng, level, image.size, mild, marks)
+    steps, planned = plan(rng, level, image.size, mild, marks, split)
     mode = mode or planned
     out = apply(image, steps, mode)
-    out.info["dpi"] = out.info.get("dpi", (300, 300))
+    # A phone photo says 72 dpi (no real resolution; ingest estimates it from the width).
+    photo = any(step["name"] == "photograph" for step in steps)
+    out.info["dpi"] = out.info.get("dpi", (PHONE_DPI, PHONE_DPI) if photo else (300, 300))
     return out, {"level": level, "mode": mode, "steps": steps}

@@ -34,13 +34,14 @@ def _pick(value: Any, default: Any) -> Any:
 
 def _degrade_pages(pages: list[Image.Image], rng: random.Random, opts: dict[str, Any],
                    marks: bool = True) -> tuple[list[Image.Image], list[dict]]:
-    """Options used: level, mild, mode (colour mode the device delivers)."""
+    """Options used: level, mild, mode (colour mode the device delivers), split (which photo
+    surfaces and framings: synth.photo)."""
     level = opts.get("level") or rng.choices(degrade.LEVELS, LEVEL_WEIGHTS)[0]
     mild = opts.get("mild", False)
     out, records = [], []
     mode = opts.get("mode")
     for page in pages:
-        img, rec = degrade.degrade(page, rng, level, mild, marks, mode)
+        img, rec = degrade.degrade(page, rng, level, mild, marks, mode, opts.get("split"))
         mode = rec["mode"]
         out.append(img)
         records.append(rec)

@@ -74,7 +74,7 @@ def _build_one(seed: int) -> dict:
     from buzon_pipeline.reading.ingest import _normalise_frame
     from buzon_pipeline.reading.letter_page import read_letter_page
     from buzon_pipeline.reading.pagetype import is_blank, page_kind
-    from buzon_pipeline.reading.preprocess import prepare
+    from buzon_pipeline.reading.preprocess import blank_test_view, crop_photo_page, prepare
     from buzon_pipeline.synth import corpus
 
     settings = Settings()
@@ -91,9 +91,10 @@ def _build_one(seed: int) -> dict:
     for number, image in enumerate(doc.pages, start=1):
         gray, dpi = _normalise_frame(image, settings)
         page = Page(f"doc-{seed}", "x", number, gray, dpi)
-        entry: dict = {"blank": is_blank(page.image, page.dpi), "volante": False}
+        view = crop_photo_page(page.image, page.dpi)  # as analyze does: photos first
+        entry: dict = {"blank": is_blank(blank_test_view(page, view), page.dpi), "volante": False}
         if not entry["blank"]:
-            prepared = prepare(page)
+            prepared = prepare(page, view=view)
             alignment = align_to_template(prepared.gray, page.dpi, layout)
             if page_kind(alignment) is Kind.VOLANTE:
                 entry["volante"] = True

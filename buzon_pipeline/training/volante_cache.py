@@ -28,7 +28,7 @@ def aligned_volante(page_image: Image.Image, layout: FormLayout, name: str) -> n
     from buzon_pipeline.core.model import Kind, Page
     from buzon_pipeline.reading.align import align_to_template
     from buzon_pipeline.reading.pagetype import is_blank, page_kind
-    from buzon_pipeline.reading.preprocess import prepare
+    from buzon_pipeline.reading.preprocess import blank_test_view, crop_photo_page, prepare
 
     gray = page_image.convert("L")
     dpi = round(float((page_image.info.get("dpi") or (DPI, DPI))[0]))
@@ -36,9 +36,10 @@ def aligned_volante(page_image: Image.Image, layout: FormLayout, name: str) -> n
         factor = DPI / dpi
         gray = gray.resize((round(gray.width * factor), round(gray.height * factor)), Image.LANCZOS)
     page = Page(name, "x", 1, np.asarray(gray), DPI)
-    if is_blank(page.image, page.dpi):
+    view = crop_photo_page(page.image, page.dpi)  # as analyze does: photos first
+    if is_blank(blank_test_view(page, view), page.dpi):
         return None
-    alignment = align_to_template(prepare(page).gray, page.dpi, layout)
+    alignment = align_to_template(prepare(page, view=view).gray, page.dpi, layout)
     return alignment.image if page_kind(alignment) is Kind.VOLANTE else None
 
 

@@ -1170,6 +1170,18 @@ def export(model: DigitModel, path: Path, meta: dict[str, str]) -> None:
             archive.writestr(info, buffer.getvalue())
 
 
+def _extra_rows(cache: Path | None) -> tuple[np.ndarray, np.ndarray]:
+    from buzon_pipeline.training import digit_extras
+
+    if cache is not None and cache.exists():
+        with np.load(cache) as data:
+            return data["x"], data["y"]
+    x, y = digit_extras.extra_rows()
+    if cache is not None:
+        np.savez(cache, x=x, y=y)
+    return x, y
+
+
 def render_training(args: argparse.Namespace) -> tuple[np.ndarray, ...]:
     """Feature rows and labels: training cells, and dev cells (temperature, model choice).
 
@@ -1213,6 +1225,17 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--cells-cache", type=Path, default=None, help="rendered rows (.npz): reused if present"
     )
+    parser.add_argument(
+        "--extras-cache",
+        type=Path,
+        default=None,
+        help="digit_extras rows (.npz with x, y): reused if present",
+    )
+    parser.add_argument("--no-extras", action="store_true", help="the comb rows only")
+    parser.add_argument(
+        "--init", type=Path, default=None, help="warm start from this CNN (same shape)"
+    )
+    parser.add_argument("--lr", type=float, default=None, help="peak learning rate")
     parser.add_argument("--output", type=Path, default=MODEL_PATH.with_name("digitos_cnn.npz"))
     args = parser.parse_args(argv)
     cv2.setNumThreads(1)
@@ -1226,12 +1249,19 @@ def main(argv: Sequence[str] | None = None) -> None:
         x_train, y_train, x_val, y_val = render_training(args)
         if args.cells_cache is not None:
             np.savez(args.cells_cache, xt=x_train, yt=y_train, xv=x_val, yv=y_val)
+    # Issue 12: "not a digit" cells, bare real digits and number-line characters (digit_extras)
+    if not args.no_extras:
+        x_extra, y_extra = _extra_rows(args.extras_cache)
+        x_train = np.concatenate([x_train, x_extra])
+        y_train = np.concatenate([y_train, y_extra])
+        del x_extra
     rendered = time.perf_counter()
     print(f"{len(y_train)} training rows, {len(y_val)} dev rows in {rendered - started:.0f} s")
     if args.arch == "cnn":
         from buzon_pipeline.training.train_digits_cnn import train_cnn
 
-        model = train_cnn(x_train, y_train, x_val, y_val, epochs=args.epochs)
+        init = DigitModel.load(args.init) if args.init is not None else None
+        model = train_cnn(x_train, y_train, x_val, y_val, args.epochs, init, args.lr)
     else:
         model = train_mlp(x_train, y_train)
     trained = time.perf_counter()

@@ -21,7 +21,8 @@ class Settings:
     reports_dir: str | None = None
     # Originals by hash and the page views the review page and turn copies use (owner-only).
     archive_dir: str = "archivo"
-    # Folder holding digitos.npz and clasificador/ (None: the models shipped in the package).
+    # Folder holding digitos_cnn.npz, digitos.npz and clasificador/ (None: the models shipped
+    # in the package).
     models_dir: str | None = None
     dpi: int = 300
     workers: int = 2

@@ -325,7 +325,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.part == "report":  # --out names the dev rows rendered by the "dev" part
         dev_report(args.model, args.out)
         return
-    if args.part == "non-digit":
+    if args.part == "all":  # what train_digits --extras-cache reads
+        x, y = extra_rows()
+    elif args.part == "non-digit":
         x, y = non_digit_cells(range(NON_DIGIT_CELLS)).stacked()
     elif args.part == "bare":
         x, y = bare_digit_cells(0, BARE_VARIANTS).stacked()

@@ -1171,15 +1171,14 @@ def export(model: DigitModel, path: Path, meta: dict[str, str]) -> None:
 
 
 def _extra_rows(cache: Path | None) -> tuple[np.ndarray, np.ndarray]:
-    from buzon_pipeline.training import digit_extras
-
-    if cache is not None and cache.exists():
-        with np.load(cache) as data:
-            return data["x"], data["y"]
-    x, y = digit_extras.extra_rows()
-    if cache is not None:
-        np.savez(cache, x=x, y=y)
-    return x, y
+    # digit_extras builds on this module, so its rows come in through a file it writes
+    if cache is None or not cache.exists():
+        raise SystemExit(
+            "run first: python -m buzon_pipeline.training.digit_extras all --out EXTRAS.npz "
+            "and pass --extras-cache EXTRAS.npz (or --no-extras)"
+        )
+    with np.load(cache) as data:
+        return data["x"], data["y"]
 
 
 def render_training(args: argparse.Namespace) -> tuple[np.ndarray, ...]:

@@ -39,7 +39,7 @@ def train_cnn(
     from torch import nn
 
     torch.manual_seed(SEED)
-    torch.set_num_threads(2)  # the brief of issue 12: two threads at most on this machine
+    torch.set_num_threads(1)
     epochs = epochs or EPOCHS
     lr = lr or LR
     if init is not None:

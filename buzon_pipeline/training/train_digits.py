@@ -1,10 +1,9 @@
 """Train the comb-cell digit recognizer on synthetic cells: the CNN `models/digitos_cnn.npz`.
 
 The volante's comb cells are read with this CNN (`reading/analyze.py`); the digits re-read
-inside letters still use `models/digitos.npz`, the MLP this script trained at commit 3e2e1fb
-(`git show 3e2e1fb:buzon_pipeline/training/train_digitos.py`, about 7 minutes), because the CNN
-takes a "+" or letters for digits there (two tests of tests/test_extract_letter_more.py fail
-with it). One model can serve both once the CNN learns those shapes as "no digit".
+inside letters use `models/digitos.npz`, the same CNN shape trained further with the "not a
+digit" rows of `digit_extras` (a "+", a "(", letters). On dev combs that model lost digits to
+the new class, so the combs keep theirs; one model for both is still to be trained.
 
     python -m buzon_pipeline.training.train_digits
 
@@ -33,7 +32,13 @@ default model is a small CNN (`train_digits_cnn`, PyTorch at training time only;
 runs it with numpy); `--arch mlp` trains the former MLP on the same rows.
 
     python -m buzon_pipeline.training.digit_sources fetch   # once
-    python -m buzon_pipeline.training.train_digits [--cells-cache /tmp/cells.npz]
+    python -m buzon_pipeline.training.digit_extras all --out /tmp/extras.npz
+    python -m buzon_pipeline.training.train_digits [--cells-cache /tmp/cells.npz] \
+        --extras-cache /tmp/extras.npz   # or --no-extras: the comb rows only
+
+The letters' model `models/digitos.npz` (with the "not a digit" rows of digit_extras) was
+warm-started from the comb CNN: `--init models/digitos_cnn.npz --epochs 2 --lr 1e-3
+--output models/digitos.npz`.
 
 One process, a fixed schedule and fixed seeds (about 20 minutes and 3 GB of memory on one
 core: ~10 min rendering, ~8 min CNN).

@@ -215,7 +215,9 @@ def test_models_dir_setting_points_the_readers_elsewhere(tmp_path: Path) -> None
     for name in (DIGIT_MODEL, COMB_DIGIT_MODEL):
         (tmp_path / name).write_bytes((default_models_dir() / name).read_bytes())
     analyzer = analyze.PageAnalyzer.load(None, tmp_path)
-    assert analyzer.digits.convs and not analyzer.letter_digits.convs  # the CNN reads combs
+    # two CNNs: the comb cells', and the letters' one that also knows "not a digit"
+    assert analyzer.digits.convs and analyzer.letter_digits.convs
+    assert analyzer.digits is not analyzer.letter_digits
 
 
 FAREWELL = (

@@ -6,7 +6,9 @@ from __future__ import annotations
 from importlib.resources import as_file, files
 from pathlib import Path
 
-DIGIT_MODEL = "digitos.npz"  # the MLP: digits re-read inside letters
+# Digits re-read inside letters: a CNN that also learnt "not a digit" ("+", "(", letters,
+# scribbles; issue 12). On dev combs it loses digits to that class, so the combs keep the other.
+DIGIT_MODEL = "digitos.npz"
 COMB_DIGIT_MODEL = "digitos_cnn.npz"  # the CNN: the volante's comb cells
 TEXT_MODEL = "clasificador"
 

@@ -55,8 +55,9 @@ def reads_upright(reading: ocr.OcrResult) -> bool:
 class PageAnalyzer:
     layout: FormLayout
     digits: DigitModel  # the comb cells of a volante (NSS, phone)
-    # Digits re-read inside letters: the MLP, which knows a "+" or a letter is no digit (the
-    # comb CNN, trained on cells that only hold digits, does not; docs/design.md §4).
+    # Digits re-read inside letters: a CNN with the comb CNN's layers that also learnt "not a
+    # digit" (a "+", a "(", a letter); on dev combs it lost digits to that class, so the combs
+    # keep their own model (docs/design.md §4).
     letter_digits: DigitModel
     # Keeps the page's view (oriented, deskewed; aligned for volantes) and returns where; the
     # batch passes the registry's archive. None: keep none (benchmarks, unit tests).

@@ -2,9 +2,11 @@
 
 Tesseract reads handwriting badly, but a comb box holds one digit per cell, which makes it a
 small classification problem. A cell crop goes through a fixed preprocessing (printed border
-removal, ink bounding box, MNIST-like normalisation) and a small MLP whose weights live in
-`models/digitos.npz` (trained by `buzon_pipeline.training.train_digits`). Only numpy and
-OpenCV are needed at run time.
+removal, ink bounding box, MNIST-like normalisation) and a small CNN whose weights live in
+`models/digitos_cnn.npz` for the combs and `models/digitos.npz` for the digits inside letters
+(both trained by `buzon_pipeline.training.train_digits` with PyTorch, applied here with
+numpy). The eleventh class is "no digit": an empty or struck-out cell, and for the letters'
+model also a letter, a "+", a "(", a scribble. Only numpy and OpenCV are needed at run time.
 
 The preprocessing here is also what the training script applies to its synthetic cells, so the
 two cannot drift apart.

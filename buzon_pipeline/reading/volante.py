@@ -29,6 +29,9 @@ from buzon_pipeline.reading.volante_text import (
 TEXT_FIELDS = ("nombre", "correo", "unidad", "servicio")
 CHECKBOX_FILL = 0.10
 MIN_INK_SHARE = 0.004
+# A comb cell read with less confidence is doubtful; an NSS with two or more such cells is not
+# trusted because it passes its check digit (issue 12; the review threshold of settings, 0.80).
+DOUBTFUL_CELL = 0.80
 
 
 @dataclass(frozen=True)
@@ -131,6 +134,11 @@ def read_comb(
     if not is_nss:
         return Field(normalise_phone(raw), confidence, box, raw, present=True), None
     if nss_is_valid(raw):
+        doubtful = sum(r.confidence < DOUBTFUL_CELL for r in written)
+        if doubtful >= 2:
+            # Two doubtful cells can both be wrong and still pass (about one time in ten): the
+            # check digit then proves nothing, so the weakest cell speaks for the number.
+            return Field(raw, confidence, box, raw, present=True), None
         cells_right = float(np.prod([r.confidence for r in written]))
         return Field(raw, checked_confidence(cells_right), box, raw, present=True), None
     candidates = repairs_from_alternatives(

@@ -48,6 +48,7 @@ from buzon_pipeline.training.volante_cache import DPI, on_page
 SPLITS = {"seen": ("train", "train"), "dev": ("dev", "dev"), "test": ("test", "reserved")}
 CORRECTION_RATE = 0.05  # as the corpus: a handwritten comb with one digit corrected
 MARGIN_MM = 1.0
+SWEEP = (0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.98, 0.99)
 
 
 def make_text(name: str, rng: random.Random) -> str:
@@ -159,6 +160,21 @@ def field_eval(model: DigitModel, split: str, combs: int, settings: Settings) ->
                 f"recall {good / n:6.1%} precision {good / max(len(ok), 1):6.1%} "
                 f"({len(ok) - good} wrong of {len(ok)})"
             )
+    # Threshold sweep (choose on dev only): an NSS is trusted when it passes the check digit
+    # and its confidence reaches the cut; a phone when its weakest cell does.
+    print("  sweep of the acceptance cut (recall / precision / wrong):")
+    for (source, name), rows in sorted(stats.items()):
+        cells = []
+        for cut in SWEEP:
+            acc = [(t, v) for t, v, c in rows if v is not None and c >= cut]
+            if name == "nss":
+                acc = [(t, v) for t, v in acc if nss_is_valid(v)]
+            right = sum(t == v for t, v in acc)
+            cells.append(
+                f"{cut:.2f}: {right / len(rows):5.1%}/{right / max(len(acc), 1):6.1%}/"
+                f"{len(acc) - right}"
+            )
+        print(f"    {source:<6} {name:<9} " + "  ".join(cells))
     print("  accepted-and-right rate per family:")
     for key in sorted(per_family):
         values = per_family[key]

@@ -30,19 +30,27 @@ def train_cnn(
     x_val: np.ndarray,
     y_val: np.ndarray,
     epochs: int | None = None,
+    init: DigitModel | None = None,
+    lr: float | None = None,
 ) -> DigitModel:
+    """Train the CNN; `init` (a CNN of the same shape) warm-starts it with its weights and
+    feature scaling, so new rows can be taught in a few epochs instead of a full schedule."""
     import torch
     from torch import nn
 
     torch.manual_seed(SEED)
     torch.set_num_threads(1)
     epochs = epochs or EPOCHS
-    rest_mean = x_train[:, CANVAS:].mean(axis=0, dtype=np.float64).astype(np.float32)
-    rest_scale = np.maximum(x_train[:, CANVAS:].std(axis=0, dtype=np.float64), 0.1)
-    rest_scale = rest_scale.astype(np.float32)
-    # the canvas goes in as it is (0..1); only the other features are standardised
-    mean = np.concatenate([np.zeros(CANVAS, np.float32), rest_mean])
-    scale = np.concatenate([np.ones(CANVAS, np.float32), rest_scale])
+    lr = lr or LR
+    if init is not None:
+        mean, scale = init.mean, init.scale
+    else:
+        rest_mean = x_train[:, CANVAS:].mean(axis=0, dtype=np.float64).astype(np.float32)
+        rest_scale = np.maximum(x_train[:, CANVAS:].std(axis=0, dtype=np.float64), 0.1)
+        rest_scale = rest_scale.astype(np.float32)
+        # the canvas goes in as it is (0..1); only the other features are standardised
+        mean = np.concatenate([np.zeros(CANVAS, np.float32), rest_mean])
+        scale = np.concatenate([np.ones(CANVAS, np.float32), rest_scale])
     n_rest = x_train.shape[1] - CANVAS
     c1, c2 = CHANNELS
 
@@ -69,9 +77,20 @@ def train_cnn(
     xt, yt = prepare(x_train), torch.from_numpy(y_train.astype(np.int64))
     xv = prepare(x_val)
     net = Net()
-    opt = torch.optim.AdamW(net.parameters(), lr=LR, weight_decay=WEIGHT_DECAY)
+    if init is not None:
+        assert len(init.convs) == 2 and len(init.weights) == 2, "init must be this CNN"
+        with torch.no_grad():
+            for conv, (kernel, bias) in zip((net.conv1, net.conv2), init.convs, strict=True):
+                conv.weight.copy_(torch.from_numpy(kernel))
+                conv.bias.copy_(torch.from_numpy(bias))
+            for dense, weight, bias in zip(
+                (net.fc1, net.fc2), init.weights, init.biases, strict=True
+            ):
+                dense.weight.copy_(torch.from_numpy(weight.T.astype(np.float32)))
+                dense.bias.copy_(torch.from_numpy(bias))
+    opt = torch.optim.AdamW(net.parameters(), lr=lr, weight_decay=WEIGHT_DECAY)
     steps = epochs * ((len(yt) + BATCH - 1) // BATCH)
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=LR, total_steps=steps)
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=lr, total_steps=steps)
     gen = torch.Generator().manual_seed(SEED)
     loss_fn = nn.CrossEntropyLoss(label_smoothing=0.05)
     for epoch in range(epochs):

@@ -76,10 +76,13 @@ def test_contact_obtained_issues_a_folio_and_rewrites_the_reports(day):
 def test_review_then_contact_then_folio(day):
     tmp, buzon, batch = day
     review = [r for r in batch if r["outcome"] == "revision"]
-    # Two: the volante with an unreadable name, and the one marked «Reconocimiento» whose text
-    # reads as a complaint (issue 15: a checkbox the text contradicts goes to review).
+    # The volante with an unreadable name, and the one marked «Reconocimiento» whose text reads
+    # as a complaint (issue 15: a checkbox the text contradicts goes to review).
     (item,) = [r for r in review if any("nombre" in reason for reason in r["reasons"])]
     (marked,) = [r for r in review if any("marcó" in reason for reason in r["reasons"])]
+    # And the prescription: it carries the patient's NSS, so it is not discarded unseen (issue
+    # 13: never discard what may be a petition without a confident reading).
+    (held,) = [r for r in review if any("no se descarta" in reason for reason in r["reasons"])]
     doc = str(item["document_id"])
     queue = buzon("revisar")
     assert sorted(e["document_id"] for e in queue) == sorted(r["document_id"] for r in review)
@@ -94,7 +97,8 @@ def test_review_then_contact_then_folio(day):
         *("--resultado", "pendiente_contacto"),
     )
     assert decision["outcome"] == "pendiente_contacto"
-    assert [e["document_id"] for e in buzon("revisar")] == [marked["document_id"]]
+    left = sorted(e["document_id"] for e in buzon("revisar"))
+    assert left == sorted([marked["document_id"], held["document_id"]])
     assert [p["document_id"] for p in buzon("contactos")] == [item["document_id"]]
     (result,) = buzon("contacto", doc, "--obtenido", f"nss={VALID_NSS}")
     # Same NSS as the first contact's but another name and text: not a duplicate (5.9).

@@ -648,7 +648,8 @@ def _degrade_strip(strip: Image.Image, rng: random.Random) -> np.ndarray:
     """The generator's degradation plan, applied to the strip, as the pipeline then sees it.
 
     Steps that the pipeline undoes on the whole page (turns, skew, photocopy scale, the
-    phone's perspective) only leave their resampling blur behind, which _realign reproduces.
+    phone's perspective or whole photograph) only leave their resampling blur behind, which
+    _realign reproduces.
     Page-level marks are moved onto the strip: a stamp lands on a comb far more often here
     than on a page, which is the point (few real combs have one, each is a hard case).
     """
@@ -660,7 +661,9 @@ def _degrade_strip(strip: Image.Image, rng: random.Random) -> np.ndarray:
     warps = 1  # the template alignment always resamples
     for step in steps:
         name, params = step["name"], dict(step["params"])
-        if name in ("skew", "rescale", "perspective"):
+        if name in ("skew", "rescale", "perspective", "photograph"):
+            # the photo's surface and framing are cut away with the page (page_detect); only
+            # the warp's resampling reaches the comb
             warps += 1
         elif name == "low_dpi":
             # ingest brings a 150-dpi scan back to the working 300 dpi

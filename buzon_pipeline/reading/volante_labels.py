@@ -104,7 +104,14 @@ def _similar(word: str, target: str) -> bool:
         return True
     if len(target) < 5 or len(word) < 4:
         return False
-    return difflib.SequenceMatcher(None, word, target).ratio() >= _FUZZY
+    # The two quick ratios are upper bounds of ratio(): most words of a letter fail them, and
+    # the full comparison is only made for the few that could match.
+    matcher = difflib.SequenceMatcher(None, word, target)
+    return (
+        matcher.real_quick_ratio() >= _FUZZY
+        and matcher.quick_ratio() >= _FUZZY
+        and matcher.ratio() >= _FUZZY
+    )
 
 
 def _data_key(words: list[str], i: int) -> str | None:

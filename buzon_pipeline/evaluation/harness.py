@@ -148,25 +148,12 @@ def run_documents(
         page_counts = {
             name: write_document(doc, scans / f"{name}.tif") for name, doc in documents.items()
         }
-        run_settings = replace(
-            settings,
-            db_url=f"sqlite:///{base / 'eval.db'}",
-            reports_dir=str(base / "reportes"),
-            archive_dir=str(base / "archivo"),
-        )
-        records: dict[str, list[dict]] = {}
-
-        def collect(result: DocumentResult) -> None:
-            records.setdefault(Path(result.source).stem, []).append(result.as_json())
-
-        start = time.perf_counter()
-        process_batch([str(scans)], "Evaluación", "EVAL", run_settings, on_result=collect)
-        elapsed = time.perf_counter() - start
+        records, elapsed = _process(scans, base, settings, None, None)
     total_pages = sum(page_counts.values()) or 1
     return [
         Pair(
             doc.truth,  # type: ignore[attr-defined]
-            match(doc.truth, records.get(name, [])),  # type: ignore[attr-defined]
+            match(doc.truth, records.get(f"{name}.tif", [])),  # type: ignore[attr-defined]
             seconds=elapsed * page_counts[name] / total_pages,
             pages=page_counts[name],
         )

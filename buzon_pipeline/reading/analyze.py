@@ -25,7 +25,7 @@ from buzon_pipeline.reading.preprocess import (
     turned,
     upright,
 )
-from buzon_pipeline.reading.volante import extract_volante
+from buzon_pipeline.reading.volante import VolanteReading, extract_volante
 from buzon_pipeline.reading.volante_labels import analyse_labels, read_by_labels
 
 ViewKeeper = Callable[[Page, np.ndarray], str]
@@ -79,9 +79,14 @@ class PageAnalyzer:
 
     def _volante(self, page: Page, alignment: Alignment, common: dict) -> PageAnalysis:
         reading = extract_volante(alignment.image, page.dpi, self.layout, self.digits)
+        return self._volante_analysis(page, alignment.image, reading, common)
+
+    def _volante_analysis(
+        self, page: Page, view: np.ndarray, reading: VolanteReading, common: dict
+    ) -> PageAnalysis:
         return PageAnalysis(
             **common,
-            image=self._archive(page, alignment.image),
+            image=self._archive(page, view),
             kind=Kind.VOLANTE,
             text=reading.description,
             text_confidence=reading.description_confidence,
@@ -128,16 +133,7 @@ class PageAnalyzer:
                 reading = read_by_labels(
                     prepared.gray, page.dpi, labelled, page_ocr, self.digits, self.letter_digits
                 )
-                return PageAnalysis(
-                    **common,
-                    image=self._archive(page, prepared.gray),
-                    kind=Kind.VOLANTE,
-                    text=reading.description,
-                    text_confidence=reading.description_confidence,
-                    fields=reading.fields,
-                    marks=reading.marks,
-                    notes=reading.notes,
-                )
+                return self._volante_analysis(page, prepared.gray, reading, common)
         result = read_letter_page(prepared.gray, page.dpi, self.letter_digits, page_ocr)
         return PageAnalysis(
             **common,

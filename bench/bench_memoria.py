@@ -50,7 +50,8 @@ def write_batch(folder: Path, pages: list[np.ndarray], count: int) -> list[Path]
             if index >> bit & 1:
                 page[-12:-8, 40 + 6 * bit : 44 + 6 * bit] = 0
         path = folder / f"pagina-{index:05d}.png"
-        Image.fromarray(page).save(path, dpi=(300, 300))
+        # Light compression: writing 1,000 pages at the default level took 11 minutes.
+        Image.fromarray(page).save(path, dpi=(300, 300), compress_level=1)
         paths.append(path)
     return paths
 

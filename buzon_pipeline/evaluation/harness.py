@@ -48,7 +48,7 @@ def match(truth: dict, records: list[dict]) -> dict | None:
 
 
 def _process(
-    scans: Path,
+    inputs: list[Path],
     base: Path,
     settings: Settings,
     on_total: Callable[[int], None] | None,
@@ -68,7 +68,7 @@ def _process(
 
     start = time.perf_counter()
     process_batch(
-        [str(scans)],
+        [str(p) for p in inputs],
         "Evaluación",
         "EVAL",
         run_settings,
@@ -120,7 +120,7 @@ def run_split(
             if not truths[batch]:
                 continue
             records, elapsed = _process(
-                base / batch / "escaneos", base / batch, settings, on_total, on_page
+                [base / batch / "escaneos"], base / batch, settings, on_total, on_page
             )
             # The batch's time is shared out by its pages.
             total_pages = sum(page_counts[name] for name in truths[batch]) or 1
@@ -148,7 +148,7 @@ def run_documents(
         page_counts = {
             name: write_document(doc, scans / f"{name}.tif") for name, doc in documents.items()
         }
-        records, elapsed = _process(scans, base, settings, None, None)
+        records, elapsed = _process([scans], base, settings, None, None)
     total_pages = sum(page_counts.values()) or 1
     return [
         Pair(
@@ -195,16 +195,4 @@ def write_outputs(report: Report, pairs: list[Pair], out: Path, title: str) -> s
 def run_files(paths: list[Path], settings: Settings, base: Path) -> dict[str, list[dict]]:
     """The batch on these files against a throw-away registry under ``base``: each file's
     `--json` records by file name (for evaluations that build their own documents)."""
-    run_settings = replace(
-        settings,
-        db_url=f"sqlite:///{base / 'eval.db'}",
-        reports_dir=str(base / "reportes"),
-        archive_dir=str(base / "archivo"),
-    )
-    records: dict[str, list[dict]] = {}
-
-    def collect(result: DocumentResult) -> None:
-        records.setdefault(Path(result.source).name, []).append(result.as_json())
-
-    process_batch([str(p) for p in paths], "Evaluación", "EVAL", run_settings, on_result=collect)
-    return records
+    return _process(paths, base, settings, None, None)[0]

@@ -152,15 +152,23 @@ def make_volante(rng: random.Random, **opts: Any) -> SynthDocument:
     correction = _pick(opts.get("correction"), font_kind == "handwriting" and rng.random() < 0.1)
     page = render_volante(filing, writer, tuple(marcas), _drawing_rng(rng, hands), taod=taod,
                           correction=correction, hands=hands)
-    pages, records = _degrade_pages([page], rng, opts)
     fields = truth.filing_fields(filing, filing.unidad, filing.servicio)
+    return _volante_document(page, rng, opts, petition, fields, marcas, font_kind, texto,
+                             {"mano": _hand_truth(writer, hands, fields)})
+
+
+def _volante_document(page: Image.Image, rng: random.Random, opts: dict[str, Any],
+                      petition: texts.Petition | None, fields: dict, marcas: list[str],
+                      font_kind: str, texto: str, extra: dict[str, Any]) -> SynthDocument:
+    """The page degraded, with the truth every printing of the volante shares."""
+    pages, records = _degrade_pages([page], rng, opts)
     return SynthDocument(pages, truth.build_truth(
         kind="volante", subtipo="volante", es_peticion=petition is not None,
         tipo=petition.tipo if petition else None,
         servicio=petition.servicio if petition else None,
         caso_especial=bool(petition and petition.caso_especial), fields=fields,
         marcas=list(marcas), font_kind=font_kind, degradation=records, texto=texto or None,
-        extra={"mano": _hand_truth(writer, hands, fields)},
+        extra=extra,
     ))
 
 
@@ -171,16 +179,9 @@ def _printed_volante(printing: str, filing: content.Filing, writer: ink.Writer,
     no unidad or servicio line, so those are None) plus ``impresion``."""
     page = render_printed_volante(printing, filing, writer, tuple(marcas), rng,
                                   taod=rng.random() < 0.85)
-    pages, records = _degrade_pages([page], rng, opts)
     fields = truth.filing_fields(filing, None, None)
-    return SynthDocument(pages, truth.build_truth(
-        kind="volante", subtipo="volante", es_peticion=petition is not None,
-        tipo=petition.tipo if petition else None,
-        servicio=petition.servicio if petition else None,
-        caso_especial=bool(petition and petition.caso_especial), fields=fields,
-        marcas=list(marcas), font_kind=font_kind, degradation=records, texto=texto or None,
-        extra={"impresion": printing},
-    ))
+    return _volante_document(page, rng, opts, petition, fields, marcas, font_kind, texto,
+                             {"impresion": printing})
 
 
 def make_letter(rng: random.Random, **opts: Any) -> SynthDocument:

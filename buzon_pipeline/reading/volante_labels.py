@@ -26,7 +26,7 @@ import numpy as np
 
 from buzon_pipeline.core.model import Field
 from buzon_pipeline.core.rules import normalise_phone, nss_is_valid, strip_accents
-from buzon_pipeline.core.vocab import FIELDS
+from buzon_pipeline.core.vocab import CONTACT_DATA, FIELDS, MARK_TO_TIPOS
 from buzon_pipeline.reading import ocr
 from buzon_pipeline.reading.digits import DigitModel
 from buzon_pipeline.reading.form import mm_to_px
@@ -46,8 +46,9 @@ from buzon_pipeline.reading.volante_text import (
 
 Box = tuple[int, int, int, int]
 
-DATA_KEYS = ("nombre", "nss", "telefono", "correo")
-TICK_KEYS = ("queja", "sugerencia", "reconocimiento", "otro")
+# The labelled data and the checkbox marks are the project's own vocabulary (core/vocab).
+DATA_KEYS = CONTACT_DATA
+TICK_KEYS = tuple(MARK_TO_TIPOS)
 # A felicitación is a reconocimiento (Anexo 3, 4.39): the mark it stands for.
 TICK_WORDS = {
     "queja": "queja",

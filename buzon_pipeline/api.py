@@ -126,7 +126,9 @@ def process_batch(
     check_page_models(settings)
     if classifier is None:
         try:
-            classifier = TextClassifier.load(models_dir(settings.models_dir) / TEXT_MODEL)
+            classifier = TextClassifier.load(
+                models_dir(settings.models_dir) / TEXT_MODEL, lazy=True
+            )
         except ModelNotFoundError as exc:
             raise MissingDependencyError(str(exc)) from exc
     registry = Registry(settings.db_url)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import email.policy
 import stat
+from dataclasses import replace
 from datetime import datetime
 from email.parser import BytesParser
 from pathlib import Path
@@ -142,7 +143,7 @@ def test_sms_fits_and_letter_shows_folio(tmp_path: Path) -> None:
     assert len(PdfReader(letter).pages) == 1
     text = pdf_text(letter)
     assert "UMF12-0001" in text and CONSULTA_URL in text
-    assert NAME in text and "Peñón" in text  # DejaVu renders accents and ñ
+    assert NAME in text and "Peñón" in text  # accents and ñ render
 
 
 def test_no_folio_writes_nothing(tmp_path: Path) -> None:
@@ -150,10 +151,36 @@ def test_no_folio_writes_nothing(tmp_path: Path) -> None:
     assert not (tmp_path / "notificaciones").exists()
 
 
+def with_name(doc: DocumentResult, name: str) -> DocumentResult:
+    return replace(doc, fields={**doc.fields, "nombre": Field(name, 0.95)})
+
+
+def test_letter_outside_latin1_is_drawn_with_dejavu(tmp_path: Path) -> None:
+    # Helvetica (no font file) covers Spanish; a name beyond Latin-1 must still print whole.
+    write_notifications(tmp_path, INFO, [with_name(make_doc(1), "Łukasz Ñúñez Dương")])
+    letter = tmp_path / "notificaciones" / "UMF12-0001.pdf"
+    assert "Łukasz Ñúñez Dương" in pdf_text(letter)
+    fonts = {str(font["/BaseFont"]) for font in _fonts(letter)}
+    assert any("DejaVu" in font for font in fonts)
+
+
+def test_spanish_letter_needs_no_font_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(turn_copies, "FONT_DIR", tmp_path / "no-fonts")
+    write_notifications(tmp_path, INFO, [make_doc(1)])
+    letter = tmp_path / "notificaciones" / "UMF12-0001.pdf"
+    assert NAME in pdf_text(letter)
+    assert {str(font["/BaseFont"]) for font in _fonts(letter)} <= {"/Helvetica", "/Helvetica-Bold"}
+
+
+def _fonts(path: Path) -> list:
+    page = PdfReader(path).pages[0]
+    return list(page["/Resources"]["/Font"].get_object().values())
+
+
 def test_missing_font_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(turn_copies, "FONT_DIR", tmp_path / "no-fonts")
     with pytest.raises(MissingDependencyError, match="fonts-dejavu-core"):
-        write_notifications(tmp_path, INFO, [make_doc(1)])
+        write_notifications(tmp_path, INFO, [with_name(make_doc(1), "Łukasz Paz")])
 
 
 # -- turn copies (acts 46 and 52) -----------------------------------------------------------

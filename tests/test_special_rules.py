@@ -162,5 +162,5 @@ def test_the_classifier_averages_the_dedicated_model_and_spacy():
     score = classifier.predict(text)
     why = score.caso_explicacion
     assert why is not None
-    spacy_only = TextClassifier(classifier._nlp, classifier.thresholds).predict(text)
+    spacy_only = TextClassifier(classifier.nlp, classifier.thresholds).predict(text)
     assert abs(score.caso_especial - (spacy_only.caso_especial + why.probability) / 2) < 1e-9

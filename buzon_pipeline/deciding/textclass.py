@@ -24,6 +24,7 @@ import json
 import math
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -36,6 +37,7 @@ from buzon_pipeline.deciding.special_model import (
     SpecialExplanation,
     SpecialModel,
 )
+from buzon_pipeline.errors import MissingDependencyError
 
 ARCHITECTURE = "buzon.TextCatCharBOW.v1"
 LABEL_PETICION = "es_peticion"
@@ -53,8 +55,9 @@ _LONG_NUMBER = re.compile(r"\d{4,}")
 _SPACES = re.compile(r"\s+")
 
 
-class ModelNotFoundError(Exception):
-    """Raised when the classifier model directory is missing or incomplete."""
+class ModelNotFoundError(MissingDependencyError):
+    """Raised when the classifier model directory is missing or incomplete (exit 4, also when
+    a lazily loaded model turns out damaged in the middle of a batch)."""
 
 
 def normalize_text(text: str) -> str:
@@ -142,14 +145,23 @@ class TextClassifier:
     """Petition classifier backed by the spaCy pipeline in ``models/clasificador``."""
 
     def __init__(
-        self, nlp: Any, thresholds: Thresholds, special: SpecialModel | None = None
+        self,
+        nlp: Any,
+        thresholds: Thresholds,
+        special: SpecialModel | None = None,
+        loader: Callable[[], Any] | None = None,
     ) -> None:
         self._nlp = nlp
+        self._loader = loader  # loads `nlp` at first use when it was not given
         self.thresholds = thresholds
         self.special = special
 
     @classmethod
-    def load(cls, path: Path) -> TextClassifier:
+    def load(cls, path: Path, lazy: bool = False) -> TextClassifier:
+        """The classifier in `path`. `lazy` (the batch) only checks that every part of the
+        model is there and loads spaCy at the first prediction: importing it takes about a
+        second, which then overlaps the workers reading the first pages instead of delaying
+        them (docs/design.md §4)."""
         path = Path(path)
         thresholds_path = path / THRESHOLDS_FILE
         if not (path / "config.cfg").is_file() or not thresholds_path.is_file():
@@ -157,18 +169,20 @@ class TextClassifier:
                 f"No se encontró el modelo del clasificador de texto en {path}. "
                 "Entrénelo con: python -m buzon_pipeline.training.train_classifier"
             )
-        import spacy  # deferred: importing spaCy is slow and most CLI commands never need it
-
-        register_architecture()
-        try:
-            nlp = spacy.load(path)
-        except (OSError, ValueError) as exc:
-            raise ModelNotFoundError(
-                f"El modelo del clasificador de texto en {path} está incompleto o dañado: {exc}"
-            ) from exc
         special_path = path / SPECIAL_MODEL_FILE
         special = SpecialModel.load(special_path) if special_path.is_file() else None
-        return cls(nlp, load_thresholds(thresholds_path), special)
+        thresholds = load_thresholds(thresholds_path)
+        if lazy:
+            _check_parts(path)
+            return cls(None, thresholds, special, loader=lambda: _load_pipeline(path))
+        return cls(_load_pipeline(path), thresholds, special)
+
+    @property
+    def nlp(self) -> Any:
+        if self._nlp is None:
+            assert self._loader is not None
+            self._nlp = self._loader()
+        return self._nlp
 
     def predict(self, text: str) -> TextScores:
         return self.predict_many([text])[0]
@@ -176,7 +190,7 @@ class TextClassifier:
     def predict_many(self, texts: list[str]) -> list[TextScores]:
         normalized = [normalize_text(text) for text in texts]
         out = []
-        for doc, clean in zip(self._nlp.pipe(normalized), normalized, strict=True):
+        for doc, clean in zip(self.nlp.pipe(normalized), normalized, strict=True):
             if not len(doc):
                 out.append(NO_EVIDENCE)
                 continue
@@ -194,6 +208,36 @@ class TextClassifier:
                 )
             out.append(scores)
         return out
+
+
+def _load_pipeline(path: Path) -> Any:
+    import spacy  # deferred: importing spaCy is slow and most CLI commands never need it
+
+    register_architecture()
+    try:
+        return spacy.load(path)
+    except (OSError, ValueError) as exc:
+        raise ModelNotFoundError(
+            f"El modelo del clasificador de texto en {path} está incompleto o dañado: {exc}"
+        ) from exc
+
+
+def _check_parts(path: Path) -> None:
+    """What spaCy would read, checked without loading it: the meta, the vocabulary, the
+    tokenizer and one folder per component of the pipeline."""
+    try:
+        meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+        parts = ["vocab", "tokenizer", *meta["pipeline"]]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ModelNotFoundError(
+            f"El modelo del clasificador de texto en {path} está incompleto o dañado: {exc}"
+        ) from exc
+    missing = [part for part in parts if not (path / part).exists()]
+    if missing:
+        raise ModelNotFoundError(
+            f"El modelo del clasificador de texto en {path} está incompleto o dañado: "
+            f"falta {', '.join(missing)}"
+        )
 
 
 # A text with nothing readable is no evidence either way: maximal doubt about being a petition

@@ -19,12 +19,13 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
 
+from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from buzon_pipeline.core.model import BatchInfo, DocumentResult, Outcome
 from buzon_pipeline.core.private_files import private_dir, write_private_bytes, write_private_text
 from buzon_pipeline.core.vocab import CONSULTA_URL, TIPO_LABELS
-from buzon_pipeline.reports.turn_copies import FONT_FAMILY, file_stem, new_pdf
+from buzon_pipeline.reports.turn_copies import file_stem, render
 
 SMS_LIMIT = 160
 MODULE_NAME = "Módulo de Atención y Orientación al Derechohabiente"
@@ -131,13 +132,16 @@ def sms_text(info: BatchInfo, doc: DocumentResult) -> str:
 
 def letter_pdf(info: BatchInfo, doc: DocumentResult) -> bytes:
     """A one-page printable letter with the folio in large type."""
-    pdf = new_pdf()
+    return render(lambda pdf: _letter(pdf, info, doc))
+
+
+def _letter(pdf: FPDF, info: BatchInfo, doc: DocumentResult) -> None:
     pdf.set_margins(25, 25, 25)
     pdf.add_page()
     line = {"new_x": XPos.LMARGIN, "new_y": YPos.NEXT}
-    pdf.set_font(FONT_FAMILY, "B", 13)
+    pdf.set_font(style="B", size=13)
     pdf.multi_cell(0, 7, "Instituto Mexicano del Seguro Social", **line)
-    pdf.set_font(FONT_FAMILY, "", 11)
+    pdf.set_font(style="", size=11)
     pdf.multi_cell(0, 6, MODULE_NAME, **line)
     pdf.multi_cell(0, 6, info.unidad, **line)
     pdf.ln(4)
@@ -147,20 +151,20 @@ def letter_pdf(info: BatchInfo, doc: DocumentResult) -> bytes:
     pdf.ln(3)
     pdf.multi_cell(0, 6, _paragraph(info, doc), **line)
     pdf.ln(8)
-    pdf.set_font(FONT_FAMILY, "", 11)
+    pdf.set_font(style="", size=11)
     pdf.cell(0, 7, "Su folio es:", align="C", **line)
-    pdf.set_font(FONT_FAMILY, "B", 28)
+    pdf.set_font(style="B", size=28)
     pdf.multi_cell(0, 16, doc.folio or "", border=1, align="C", **line)
     pdf.ln(4)
-    pdf.set_font(FONT_FAMILY, "", 11)
+    pdf.set_font(style="", size=11)
     tipo = TIPO_LABELS.get(doc.tipo or "")
     if tipo:
         pdf.cell(0, 7, f"Tipo de petición: {tipo}", align="C", **line)
     pdf.ln(8)
     pdf.multi_cell(0, 6, "Puede consultar el seguimiento de su petición con este folio en:", **line)
-    pdf.set_font(FONT_FAMILY, "B", 12)
+    pdf.set_font(style="B", size=12)
     pdf.multi_cell(0, 7, CONSULTA_URL, align="C", **line)
-    pdf.set_font(FONT_FAMILY, "", 11)
+    pdf.set_font(style="", size=11)
     pdf.ln(6)
     pdf.multi_cell(
         0,
@@ -172,4 +176,3 @@ def letter_pdf(info: BatchInfo, doc: DocumentResult) -> bytes:
     pdf.ln(10)
     pdf.multi_cell(0, 6, "Atentamente,", **line)
     pdf.multi_cell(0, 6, MODULE_NAME, **line)
-    return bytes(pdf.output())

@@ -74,7 +74,9 @@ def fakes(monkeypatch: pytest.MonkeyPatch) -> None:
 
     analyzer = fk.FakeAnalyzer(PAGES)
     monkeypatch.setattr(analyze.PageAnalyzer, "load", classmethod(lambda cls, *_: analyzer))
-    monkeypatch.setattr(api.TextClassifier, "load", classmethod(lambda cls, p: Classifier()))
+    monkeypatch.setattr(
+        api.TextClassifier, "load", classmethod(lambda cls, p, lazy=False: Classifier())
+    )
     monkeypatch.setattr(ocr, "check_available", lambda: None)
 
 

@@ -93,7 +93,9 @@ class FakeClassifier:
 def fakes(monkeypatch: pytest.MonkeyPatch) -> None:
     fake_analyzer = classmethod(lambda cls, keep_view=None, models_dir=None: FakeAnalyzer())
     monkeypatch.setattr(analyze.PageAnalyzer, "load", fake_analyzer)
-    monkeypatch.setattr(api.TextClassifier, "load", classmethod(lambda cls, p: FakeClassifier()))
+    monkeypatch.setattr(
+        api.TextClassifier, "load", classmethod(lambda cls, p, lazy=False: FakeClassifier())
+    )
     monkeypatch.setattr(ocr, "check_available", lambda: None)
 
 

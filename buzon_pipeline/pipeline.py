@@ -322,6 +322,16 @@ def _pages_or_errors(
             yield _error_page(source.path, source.sha256, number, message)
 
 
+def comb_limits(first: PageAnalysis, settings: Settings) -> dict[str, float] | None:
+    """The thresholds of the values a volante's comb-cell model read (its confidence has its
+    own scale); a number on a plain line of another printing is read by the letters' readers
+    and judged as in a letter (Settings.min_field_confidence)."""
+    if first.kind is not Kind.VOLANTE:
+        return None
+    scale = {"nss": settings.min_nss_confidence, "telefono": settings.min_digit_confidence}
+    return {key: scale[key] for key in first.comb_fields if key in scale}
+
+
 def _route_and_register(
     ctx: BatchContext,
     source_id: int,
@@ -334,12 +344,8 @@ def _route_and_register(
     fields: dict[str, Field] = (
         dict(first.fields) if first.kind is Kind.VOLANTE else extract_letter(pages)
     )
-    comb_limits = (
-        {"nss": ctx.settings.min_nss_confidence, "telefono": ctx.settings.min_digit_confidence}
-        if first.kind is Kind.VOLANTE
-        else None
-    )
-    validation = validate(fields, ctx.settings.min_field_confidence, comb_limits)
+    limits = comb_limits(first, ctx.settings)
+    validation = validate(fields, ctx.settings.min_field_confidence, limits)
     scores = ctx.classifier.predict(text)
     read = [p.text_confidence for p in pages if p.text]
     text_verdict = verdict(

@@ -188,3 +188,11 @@ def test_a_contact_or_nss_value_under_its_threshold_is_kept_only_as_raw():
     v = validate(fields, 0.6)
     assert v.fields["nss"].value is None and not v.nss_valid
     assert any("NSS leído con confianza baja" in r for r in v.uncertain)
+
+
+def test_a_reading_that_is_no_name_is_not_offered_as_one():
+    fields = _fields(nombre="A", nss=None, telefono=None, correo=None)
+    fields["nombre"] = Field("CAMLCOS O[£160A", 0.3, raw="CAMLCOS O[£160A", present=True)
+    v = validate(fields, 0.6)
+    assert v.fields["nombre"].value is None and v.fields["nombre"].present
+    assert v.fields["nombre"].raw == "CAMLCOS O[£160A" and not v.name_valid

@@ -179,3 +179,48 @@ def test_a_page_scanned_at_half_its_declared_resolution_is_measured_at_its_real_
     half = [_label(k, (0, 0, 50, 16)) for k in ("nombre", "nss", "queja", "otro")]
     assert effective_dpi(full, 300) == 300
     assert 130 <= effective_dpi(half, 300) <= 170
+
+
+def test_a_handwritten_stem_on_an_underline_is_writing_and_cell_walls_are_rules():
+    from buzon_pipeline.reading.volante_labels import _comb_box, _ink, printed_rules
+
+    image = Image.new("L", (1400, 400), 255)
+    draw = ImageDraw.Draw(image)
+    draw.line((50, 150, 1000, 150), fill=0, width=3)  # an underline
+    draw.line((300, 80, 302, 149), fill=0, width=7)  # a "1" standing on it, 6 mm tall
+    draw.line((400, 60, 400, 125), fill=0, width=7)  # a "1" above it, as tall
+    x0, cell = 100, 77  # a comb of 10 cells
+    draw.rectangle((x0, 250, x0 + 10 * cell, 345), outline=0, width=3)
+    for i in range(1, 10):
+        draw.line((x0 + i * cell, 250, x0 + i * cell, 345), fill=0, width=3)
+    draw.rectangle((1050, 220, 1350, 330), outline=0, width=3)  # a box
+    rules = printed_rules(_ink(np.asarray(image)), 300)
+    assert rules[150, 500] and rules[300, x0 + 3 * cell] and rules[275, 1050]
+    assert not rules[110, 301] and not rules[90, 400]
+    found = _comb_box(rules, (0, 200, 1400, 400), 300)
+    assert found is not None and found[0] == 10
+
+
+def test_only_values_read_from_cells_are_judged_on_the_comb_models_scale():
+    from buzon_pipeline.config import Settings
+    from buzon_pipeline.pipeline import comb_limits
+
+    settings = Settings()
+    canonical_form = PageAnalysis("v.tif", "0" * 64, 1, False, Kind.VOLANTE)
+    assert comb_limits(canonical_form, settings) == {
+        "nss": settings.min_nss_confidence, "telefono": settings.min_digit_confidence,
+    }
+    on_lines = PageAnalysis("v.tif", "0" * 64, 1, False, Kind.VOLANTE, comb_fields=("nss",))
+    assert comb_limits(on_lines, settings) == {"nss": settings.min_nss_confidence}
+    letter = PageAnalysis("c.tif", "0" * 64, 1, False, Kind.ESCRITO_LIBRE)
+    assert comb_limits(letter, settings) is None
+
+
+def test_a_zone_holds_the_strokes_whose_middle_is_in_it_not_the_tops_of_the_next_line():
+    from buzon_pipeline.reading.volante_labels import Strokes
+
+    writing = np.zeros((300, 400), np.uint8)
+    writing[150:250, 100:130] = 255  # a digit on the next line, its top reaching up to y=150
+    strokes = Strokes.of(writing)
+    assert strokes.inside((0, 100, 400, 180)) == 0  # the zone above sees only its top
+    assert strokes.inside((0, 180, 400, 260)) == 100 * 30

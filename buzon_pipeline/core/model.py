@@ -103,6 +103,11 @@ class PageAnalysis:
     # How the writing looks (reading.grouping.page_style): whether the next page is in the
     # same hand or font is evidence that it continues the letter. () for volantes.
     style: tuple[float, ...] = ()
+    # The volante fields read from one-digit cells by the comb model, whose confidence has
+    # its own scale (Settings.min_digit_confidence / min_nss_confidence); any other value (a
+    # number on a plain line, read as a letter's is) is judged on the letters' scale. Unused
+    # for letters.
+    comb_fields: tuple[str, ...] = ("nss", "telefono")
 
 
 @dataclass(frozen=True)

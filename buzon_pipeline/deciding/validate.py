@@ -31,9 +31,10 @@ def validate(
     plausible = bool(name.value) and name_is_plausible(name.value or "")
     name_ok = plausible and not unsure("nombre")
     name_unreadable = (name.present or bool(name.value)) and not name_ok
-    if plausible and not name_ok:
+    if name.value and not name_ok:
         # Measured on dev: a name read under the threshold is almost never right, so it is not
-        # offered as a value; the raw reading stays for the reviewer.
+        # offered as a value; the raw reading stays for the reviewer. Nor is a reading that
+        # does not look like a name ("A", "CAMLCOS O[£160A"): it is no name at any confidence.
         out["nombre"] = replace(name, value=None, present=True)
     if name_unreadable:
         notes.append("El nombre escrito no se pudo leer con certeza.")

@@ -93,6 +93,7 @@ class PageAnalyzer:
             fields=reading.fields,
             marks=reading.marks,
             notes=reading.notes,
+            comb_fields=reading.comb_fields,
         )
 
     def analyze(self, page: Page) -> PageAnalysis:

@@ -41,6 +41,8 @@ class VolanteReading:
     description: str
     description_confidence: float
     notes: tuple[str, ...]
+    # Fields read by the comb-cell model (the Anexo 12 form reads its NSS and phone so).
+    comb_fields: tuple[str, ...] = ("nss", "telefono")
 
 
 def extract_volante(

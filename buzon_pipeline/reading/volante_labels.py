@@ -440,21 +440,25 @@ def read_by_labels(
     fields: dict[str, Field] = {name: Field(None, 0.0) for name in FIELDS}
     notes = [VOLANTE_NOTE]
     ink = _ink(gray)
-    lines = _long_lines(ink, dpi)
+    lines = printed_rules(ink, dpi)
     writing = _strokes(cv2.bitwise_and(ink, cv2.bitwise_not(lines)), dpi)
     for lab in page.labels:  # printed words are not writing
         x0, y0, x1, y1 = lab.box
         writing[y0:y1, x0:x1] = 0
+    strokes = Strokes.of(writing)
+    combs: set[str] = set()  # read from one-digit cells, on the comb model's scale
     for key in DATA_KEYS:
         label = _first(page.labels, key)
         if label is None:
             continue
-        zone = _value_zone(label, page.labels, writing, gray.shape)
+        zone = _value_zone(label, page.labels, strokes, gray.shape)
         if zone is None:
             continue
-        field, note = _read_value(
+        field, note, in_cells = _read_value(
             key, gray, lines, writing, zone, dpi, comb_digits, line_digits
         )
+        if in_cells:
+            combs.add(key)
         if field.value is None and field.present:
             # Writing is there and nothing usable came out: unreadable, not "empty" (an
             # e-mail whose letters OCR read confidently but with no address in them must not
@@ -463,19 +467,22 @@ def read_by_labels(
         fields[key] = field
         if note:
             notes.append(note)
-    _unlabelled_comb(fields, gray, lines, dpi, comb_digits)
+    combs.update(_unlabelled_comb(fields, gray, lines, dpi, comb_digits))
     marks = {key: False for key in TICK_KEYS}
     for key, box in page.ticks.items():
         marks[key] = _ticked(gray, box)
     text, confidence = _description(gray, dpi, page, result, lines)
-    return VolanteReading(fields, marks, text, confidence, tuple(notes))
+    return VolanteReading(
+        fields, marks, text, confidence, tuple(notes), tuple(k for k in DATA_KEYS if k in combs)
+    )
 
 
 def _unlabelled_comb(fields: dict[str, Field], gray: np.ndarray, lines: np.ndarray, dpi: int,
-                     digits: DigitModel) -> None:
+                     digits: DigitModel) -> list[str]:
     """A second comb on the row of a comb already read, whose label was not found ("Tel.:"
     squeezed between two combs is often lost): 10 cells after an NSS are the phone, 11 cells
-    after a phone the NSS."""
+    after a phone the NSS. Returns the fields it read."""
+    read: list[str] = []
     for known, other, cells in (("nss", "telefono", 10), ("telefono", "nss", 11)):
         box = fields[known].box
         if fields[other].present or box is None or not fields[known].present:
@@ -490,6 +497,8 @@ def _unlabelled_comb(fields: dict[str, Field], gray: np.ndarray, lines: np.ndarr
         m = round(mm_to_px(1.0, dpi))
         crop = gray[max(0, cy0 - m) : cy1 + m, max(0, cx0 - m) : cx1 + m]
         fields[other], _ = read_comb(crop, cells, digits, other == "nss", comb[1])
+        read.append(other)
+    return read
 
 
 def _strokes(ink: np.ndarray, dpi: int) -> np.ndarray:
@@ -517,13 +526,36 @@ def _long_lines(ink: np.ndarray, dpi: int) -> np.ndarray:
     return cv2.dilate(cv2.bitwise_or(horiz, vert), np.ones((3, 3), np.uint8))
 
 
+def printed_rules(ink: np.ndarray, dpi: int) -> np.ndarray:
+    """The printed rules a value is written on or in: horizontal rules, and vertical ones only
+    where they join a horizontal rule at both ends (a box side, a cell wall).
+
+    A handwritten stem ("1", "9", a capital "I") is as long and as straight as a cell wall,
+    and taking it for a rule erased it from the value; but it never reaches a rule above it.
+    """
+    length = round(mm_to_px(5.0, dpi))
+    horiz = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, length), np.uint8))
+    vert = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((length, 1), np.uint8))
+    reach = max(2, round(mm_to_px(0.5, dpi)))
+    near = cv2.dilate(horiz, np.ones((2 * reach + 1, 2 * reach + 1), np.uint8))
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(vert, connectivity=8)
+    keep = np.zeros(count, dtype=bool)
+    for i in range(1, count):
+        x, y, w, h = (int(v) for v in stats[i][:4])
+        top = near[y, x : x + w].any()
+        bottom = near[y + h - 1, x : x + w].any()
+        keep[i] = bool(top and bottom)
+    walls = np.where(keep[labels], 255, 0).astype(np.uint8)
+    return cv2.dilate(cv2.bitwise_or(horiz, walls), np.ones((3, 3), np.uint8))
+
+
 @dataclass(frozen=True)
 class _Zone:
     box: Box
     beside: bool
 
 
-def _value_zone(label: Label, labels: list[Label], writing: np.ndarray,
+def _value_zone(label: Label, labels: list[Label], writing: Strokes,
                 shape: tuple[int, ...]) -> _Zone | None:
     """Beside the label (to the next label on its line) or below it (to the next label
     under it), whichever holds more writing; None when neither holds any."""
@@ -551,18 +583,35 @@ def _value_zone(label: Label, labels: list[Label], writing: np.ndarray,
              and lab.box[0] < right and lab.box[2] > x0]
     below_bottom = min([below_top + round(4.5 * h), *under])
     below = (max(0, x0 - round(0.5 * h)), below_top, right, min(page_h, below_bottom))
-    counts = [(_count(writing, beside), True, beside), (_count(writing, below), False, below)]
+    counts = [(writing.inside(beside), True, beside), (writing.inside(below), False, below)]
     best = max(counts, key=lambda c: c[0])
     if best[0] < MIN_WRITING_PX:
         return None
     return _Zone(best[2], best[1])
 
 
-def _count(mask: np.ndarray, box: Box) -> int:
-    x0, y0, x1, y1 = box
-    if x1 <= x0 or y1 <= y0:
-        return 0
-    return int(np.count_nonzero(mask[y0:y1, x0:x1]))
+@dataclass(frozen=True)
+class Strokes:
+    """The writing's pieces (connected strokes): where each one's middle is, and its ink."""
+
+    centres: np.ndarray  # (n, 2): x, y
+    areas: np.ndarray  # (n,) stroke pixels
+
+    @classmethod
+    def of(cls, writing: np.ndarray) -> Strokes:
+        count, _, stats, centres = cv2.connectedComponentsWithStats(writing, connectivity=8)
+        return cls(centres[1:count], stats[1:count, cv2.CC_STAT_AREA].astype(np.int64))
+
+    def inside(self, box: Box) -> int:
+        """Ink of the strokes whose middle is in the box: a zone under a label holds the
+        value written there, not the tops of the digits standing on the next label's line
+        (an empty "Nombre" line took them for a name)."""
+        x0, y0, x1, y1 = box
+        if x1 <= x0 or y1 <= y0 or not len(self.areas):
+            return 0
+        x, y = self.centres[:, 0], self.centres[:, 1]
+        within = (x >= x0) & (x < x1) & (y >= y0) & (y < y1)
+        return int(self.areas[within].sum())
 
 
 def _clean(gray: np.ndarray, lines: np.ndarray, box: Box) -> np.ndarray:
@@ -574,20 +623,22 @@ def _clean(gray: np.ndarray, lines: np.ndarray, box: Box) -> np.ndarray:
 
 def _read_value(key: str, gray: np.ndarray, lines: np.ndarray, writing: np.ndarray,
                 zone: _Zone, dpi: int, comb_digits: DigitModel,
-                line_digits: DigitModel) -> tuple[Field, str | None]:
+                line_digits: DigitModel) -> tuple[Field, str | None, bool]:
+    """The value, a note for the reviewer, and whether it was read from one-digit cells."""
     comb = _comb_box(lines, zone.box, dpi) if key in ("nss", "telefono") else None
     box = _main_band(writing, zone.box, dpi)
     if key in ("nombre", "correo"):
         crop = isolate_writing(_clean(gray, lines, box), dpi)
         reader = read_name_zone if key == "nombre" else read_email_zone
-        return reader(crop, box), None
+        return reader(crop, box), None, False
     if comb is not None:
         cells, comb_box = comb
         x0, y0, x1, y1 = comb_box
         m = round(mm_to_px(1.0, dpi))
         crop = gray[max(0, y0 - m) : y1 + m, max(0, x0 - m) : x1 + m]
-        return read_comb(crop, cells, comb_digits, key == "nss", comb_box)
-    return _line_number(key, _clean(gray, lines, box), box, dpi, line_digits), None
+        field, note = read_comb(crop, cells, comb_digits, key == "nss", comb_box)
+        return field, note, True
+    return _line_number(key, _clean(gray, lines, box), box, dpi, line_digits), None, False
 
 
 def _main_band(writing: np.ndarray, box: Box, dpi: int) -> Box:

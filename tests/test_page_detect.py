@@ -188,3 +188,38 @@ def test_a_shaded_typed_letter_on_a_dark_desk_is_not_taken_for_a_blank_page(tmp_
     [result] = summary.results
     assert str(result.outcome) != "descartado", result.reasons
     assert result.fields["telefono"].value == doc.truth["fields"]["telefono"], result.reasons
+
+
+def test_an_unsure_orientation_is_asked_again_on_the_page_in_black_and_white(monkeypatch) -> None:
+    """A sideways photo's grey grain left OSD unsure (0.6) where the same page in black and
+    white is read with confidence: the black-and-white answer turns the page."""
+    from buzon_pipeline.reading import ocr, preprocess
+
+    seen: list[np.ndarray] = []
+
+    def osd(gray: np.ndarray) -> tuple[int, float]:
+        seen.append(gray)
+        binary = set(np.unique(gray).tolist()) <= {0, 255}
+        return (270, 3.0) if binary else (90, 0.5)
+
+    monkeypatch.setattr(ocr, "osd_rotation", osd)
+    page = np.full((400, 300), 200, np.uint8)
+    page[100:110, 50:250] = 40
+    assert preprocess.orientation(page) == 270
+    assert len(seen) == 2 and set(np.unique(seen[1]).tolist()) <= {0, 255}
+
+
+def test_a_confident_orientation_is_not_asked_again(monkeypatch) -> None:
+    from buzon_pipeline.reading import ocr, preprocess
+
+    calls: list[int] = []
+    monkeypatch.setattr(ocr, "osd_rotation", lambda gray: calls.append(1) or (180, 5.0))
+    assert preprocess.orientation(np.full((400, 300), 200, np.uint8)) == 180
+    assert calls == [1]
+
+
+def test_an_orientation_unsure_in_both_readings_leaves_the_page_as_it_is(monkeypatch) -> None:
+    from buzon_pipeline.reading import ocr, preprocess
+
+    monkeypatch.setattr(ocr, "osd_rotation", lambda gray: (90, 1.0))
+    assert preprocess.orientation(np.full((400, 300), 200, np.uint8)) == 0

@@ -69,16 +69,20 @@ def build(split: str, n: int, folder: Path, kinds: tuple[str, ...] = KINDS,
     """Write the photos (once) and return their truths by file name."""
     scans = folder / "escaneos"
     index = folder / "verdad.json"
+    known: dict[str, dict] = {}
     if index.is_file():
-        truths = json.loads(index.read_text(encoding="utf-8"))
-        if len(truths) >= n:
-            return dict(list(truths.items())[:n])
+        known = json.loads(index.read_text(encoding="utf-8"))
+        if len(known) >= n:
+            return dict(list(known.items())[:n])
     scans.mkdir(parents=True, exist_ok=True)
     truths = {}
     for i, seed in enumerate(SPLITS[split][:n]):
+        name = f"foto-{seed}.tif"
+        if name in known and (scans / name).is_file():
+            truths[name] = known[name]  # a larger --n keeps the documents made before
+            continue
         kind = kinds[i % len(kinds)]
         doc = _make(kind, random.Random(f"buzon-foto:{seed}"), split, level)
-        name = f"foto-{seed}.tif"
         page = doc.pages[0].convert("L")
         page.save(scans / name, compression="tiff_deflate", dpi=doc.pages[0].info["dpi"])
         truths[name] = {**doc.truth, "seed": seed, "grupo": kind, "pages": [1]}

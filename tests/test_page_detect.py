@@ -223,3 +223,22 @@ def test_an_orientation_unsure_in_both_readings_leaves_the_page_as_it_is(monkeyp
 
     monkeypatch.setattr(ocr, "osd_rotation", lambda gray: (90, 1.0))
     assert preprocess.orientation(np.full((400, 300), 200, np.uint8)) == 0
+
+
+@pytest.mark.parametrize("seed", [5, 6])
+def test_a_bright_ring_touching_the_sheet_near_a_corner_does_not_pull_the_corner(seed: int) -> None:
+    """A mug's ring as bright as paper, touching the sheet's lower edge near a corner, joined
+    the sheet's outline: the corner was taken off the sheet, no side fitted and the photo was
+    read unflattened (two dev volantes on a desk)."""
+    import cv2
+
+    gray, truth = _photo("escritorio", "mesa", seed, angle=4.0, tilt=0.02, light=0.1)
+    gray = gray.copy()
+    width = max(4, gray.shape[0] // 150)  # the generator's ring on a desk
+    bottom_left, bottom_right = truth[3], truth[2]
+    x, y = bottom_left + 0.15 * (bottom_right - bottom_left)
+    radius = gray.shape[1] // 12
+    cv2.circle(gray, (int(x), int(y + radius - 2 * width)), radius, 235, width)
+    quad = find_page(gray)
+    assert quad is not None
+    assert np.abs(quad.corners - truth).max() / max(gray.shape) < 0.015

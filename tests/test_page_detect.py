@@ -242,3 +242,33 @@ def test_a_bright_ring_touching_the_sheet_near_a_corner_does_not_pull_the_corner
     quad = find_page(gray)
     assert quad is not None
     assert np.abs(quad.corners - truth).max() / max(gray.shape) < 0.015
+
+
+@pytest.mark.slow
+def test_the_clean_scan_control_holds_the_same_document_as_the_photo() -> None:
+    """eval_photos --escaneo compares each photo with the same document scanned clean: the
+    level changes only the degradation, drawn last, never the content."""
+    from buzon_pipeline.training.eval_photos import _make
+
+    for kind in ("volante",):
+        clean = _make(kind, random.Random("buzon-foto:100003"), "dev", "clean").truth
+        scanned = _make(kind, random.Random("buzon-foto:100003"), "dev", "scanner").truth
+        for key in ("fields", "texto", "tipo", "marcas", "outcome"):
+            assert clean[key] == scanned[key], (kind, key)
+        assert clean["degradation"] != scanned["degradation"]
+
+
+def test_the_photo_against_scan_split_counts_each_document_once() -> None:
+    from buzon_pipeline.training.eval_photos import compare
+
+    def run(*outcomes: str) -> dict:
+        return {"documentos": [
+            {"archivo": f"f{i}.tif", "grupo": "carta", "verdad": "folio", "salida": out}
+            for i, out in enumerate(outcomes)
+        ]}
+
+    split = compare(run("folio", "revision", "revision", "folio"),
+                    run("folio", "folio", "revision", "revision"))
+    assert split["conteos"] == {"ambos_bien": 1, "foto_falla_escaneo_bien": 1,
+                                "ambos_fallan": 1, "foto_bien_escaneo_falla": 1}
+    assert split["foto_falla_escaneo_bien"][0].startswith("f1.tif")

@@ -238,3 +238,56 @@ def test_a_file_that_starts_a_letter_is_not_doubtful():
     for text in (OPEN + "\n" + BODY, "1/2\n" + OPEN + "\n" + BODY, MIDDLE, BODY + "\n" + CLOSE):
         (doc,) = group_documents([page(1, text)])
         assert doc.doubt is None, text
+
+
+# -- issue 13, item 4: the two dev letters still merged ----------------------------------------
+TYPE = (2.2, 0.34, 62.0, 0.0, 140.0)  # a receipt's print: small, regular
+RECEIPT = (
+    "FARMACIA GUADALAJARA\nSUC. CENTRO RFC XAXX010101000\nLOSARTAN 50MG 30T 364.50\n"
+    "TOTAL 496.40\nGRACIAS POR SU COMPRA"
+)
+
+
+def read_well(n, text, style, confidence=0.93):
+    return PageAnalysis(
+        "a.pdf", "x", n, blank=False, text=text, text_confidence=confidence, style=style
+    )
+
+
+def test_a_date_line_with_its_year_and_month_misread_still_dates_the_page():
+    from buzon_pipeline.reading.grouping import dated_at_top, is_date_line
+
+    assert is_date_line("Gvadala sara, Jal, a UG de octobre de VOI")
+    assert dated_at_top("Gvadala sara, Jal, a UG de octobre de VOI\nAl Madolo de Atención")
+    # Prose with "de … de" is no date, nor is the shape without a month-like word.
+    assert not is_date_line("me dijeron que fuera a la de enfrente de la clínica")
+    assert not is_date_line("Lo pedí, a la de farmacia de turno")
+
+
+def test_a_handwritten_letter_misread_at_its_top_is_not_joined_to_the_slip_before_it():
+    slip = page(1, "CITA MÉDICA\nServicio: Maliva Fada\nFecha: MN FEA\nConsultorio: /9")
+    first = page(2, "Gvadala sara, Jal, a UG de octobre de VOI\nAl Madolo de Atención\n"
+                    "Cuisteráa Nacer una Sugerencia paña mejorar el", style=HAND_A)
+    docs = group_documents(in_batch(slip, first))
+    assert numbers(docs)[:2] == [[1], [2]]
+
+
+def test_a_receipt_read_well_after_a_letter_signed_in_an_unread_hand_is_its_own_document():
+    """The letter's last page holds only the signature (too few marks to tell its hand, and
+    its closing unread); the receipt is compared with the letter's fullest page, and a page
+    read well without a line of running text continues no letter."""
+    opening = page(1, OPEN + " le escribo\nya fui tres veces a la clínica y", style=HAND_A)
+    signature = page(2, "Ni,\nNIAMES\nZÉ;", style=(*HAND_A[:4], 60.0))
+    receipt = read_well(3, RECEIPT, TYPE)
+    docs = group_documents(in_batch(opening, signature, receipt))
+    assert numbers(docs)[:2] == [[1, 2], [3]]
+    assert docs[1].doubt is None
+    assert any("otra letra" in line and "sin texto corrido" in line for line in docs[0].evidence)
+
+
+def test_a_typed_signature_page_without_running_text_still_continues_its_letter():
+    first = read_well(1, FIRST, (*TYPE[:3], 0.1, 500.0))
+    sign = read_well(2, "Atentamente,\n\nMartha Velasco Castro", (*TYPE[:3], 0.1, 40.0))
+    docs = group_documents(in_batch(first, sign))
+    assert numbers(docs)[0] == [1, 2]
+    assert not any("sin texto corrido" in line for line in docs[0].evidence)

@@ -188,3 +188,87 @@ def test_a_shaded_typed_letter_on_a_dark_desk_is_not_taken_for_a_blank_page(tmp_
     [result] = summary.results
     assert str(result.outcome) != "descartado", result.reasons
     assert result.fields["telefono"].value == doc.truth["fields"]["telefono"], result.reasons
+
+
+def test_an_unsure_orientation_is_asked_again_on_the_page_in_black_and_white(monkeypatch) -> None:
+    """A sideways photo's grey grain left OSD unsure (0.6) where the same page in black and
+    white is read with confidence: the black-and-white answer turns the page."""
+    from buzon_pipeline.reading import ocr, preprocess
+
+    seen: list[np.ndarray] = []
+
+    def osd(gray: np.ndarray) -> tuple[int, float]:
+        seen.append(gray)
+        binary = set(np.unique(gray).tolist()) <= {0, 255}
+        return (270, 3.0) if binary else (90, 0.5)
+
+    monkeypatch.setattr(ocr, "osd_rotation", osd)
+    page = np.full((400, 300), 200, np.uint8)
+    page[100:110, 50:250] = 40
+    assert preprocess.orientation(page) == 270
+    assert len(seen) == 2 and set(np.unique(seen[1]).tolist()) <= {0, 255}
+
+
+def test_a_confident_orientation_is_not_asked_again(monkeypatch) -> None:
+    from buzon_pipeline.reading import ocr, preprocess
+
+    calls: list[int] = []
+    monkeypatch.setattr(ocr, "osd_rotation", lambda gray: calls.append(1) or (180, 5.0))
+    assert preprocess.orientation(np.full((400, 300), 200, np.uint8)) == 180
+    assert calls == [1]
+
+
+def test_an_orientation_unsure_in_both_readings_leaves_the_page_as_it_is(monkeypatch) -> None:
+    from buzon_pipeline.reading import ocr, preprocess
+
+    monkeypatch.setattr(ocr, "osd_rotation", lambda gray: (90, 1.0))
+    assert preprocess.orientation(np.full((400, 300), 200, np.uint8)) == 0
+
+
+@pytest.mark.parametrize("seed", [5, 6])
+def test_a_bright_ring_touching_the_sheet_near_a_corner_does_not_pull_the_corner(seed: int) -> None:
+    """A mug's ring as bright as paper, touching the sheet's lower edge near a corner, joined
+    the sheet's outline: the corner was taken off the sheet, no side fitted and the photo was
+    read unflattened (two dev volantes on a desk)."""
+    import cv2
+
+    gray, truth = _photo("escritorio", "mesa", seed, angle=4.0, tilt=0.02, light=0.1)
+    gray = gray.copy()
+    width = max(4, gray.shape[0] // 150)  # the generator's ring on a desk
+    bottom_left, bottom_right = truth[3], truth[2]
+    x, y = bottom_left + 0.15 * (bottom_right - bottom_left)
+    radius = gray.shape[1] // 12
+    cv2.circle(gray, (int(x), int(y + radius - 2 * width)), radius, 235, width)
+    quad = find_page(gray)
+    assert quad is not None
+    assert np.abs(quad.corners - truth).max() / max(gray.shape) < 0.015
+
+
+@pytest.mark.slow
+def test_the_clean_scan_control_holds_the_same_document_as_the_photo() -> None:
+    """eval_photos --escaneo compares each photo with the same document scanned clean: the
+    level changes only the degradation, drawn last, never the content."""
+    from buzon_pipeline.training.eval_photos import _make
+
+    for kind in ("volante",):
+        clean = _make(kind, random.Random("buzon-foto:100003"), "dev", "clean").truth
+        scanned = _make(kind, random.Random("buzon-foto:100003"), "dev", "scanner").truth
+        for key in ("fields", "texto", "tipo", "marcas", "outcome"):
+            assert clean[key] == scanned[key], (kind, key)
+        assert clean["degradation"] != scanned["degradation"]
+
+
+def test_the_photo_against_scan_split_counts_each_document_once() -> None:
+    from buzon_pipeline.training.eval_photos import compare
+
+    def run(*outcomes: str) -> dict:
+        return {"documentos": [
+            {"archivo": f"f{i}.tif", "grupo": "carta", "verdad": "folio", "salida": out}
+            for i, out in enumerate(outcomes)
+        ]}
+
+    split = compare(run("folio", "revision", "revision", "folio"),
+                    run("folio", "folio", "revision", "revision"))
+    assert split["conteos"] == {"ambos_bien": 1, "foto_falla_escaneo_bien": 1,
+                                "ambos_fallan": 1, "foto_bien_escaneo_falla": 1}
+    assert split["foto_falla_escaneo_bien"][0].startswith("f1.tif")

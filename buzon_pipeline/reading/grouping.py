@@ -44,6 +44,15 @@ _DATE_LINES = 3
 # The month word is left loose: OCR of handwriting reads "marzo" as "mavzo" or "pro".
 # The day is left out for the same reason ("a ] de frrer de 2024").
 DATE_LINE = re.compile(r"\bde\s+\S{3,12}\s+del?\s+[12lI][\dOoIl]{3}\b", re.IGNORECASE)
+# When OCR loses the year too ("Gvadala sara, Jal, a UG de octobre de VOI"), the place-and-date
+# shape still shows: ", a <day> de <month> de" with a word that is nearly a month's name.
+# Prose does not put a comma and "a" before a date.
+_PLACE_DATE = re.compile(
+    r",\s*a\s+\S{1,4}\s+de\s+(?P<month>[^\W\d_]{4,12})\s+del?\b", re.IGNORECASE
+)
+MONTHS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+          "septiembre", "setiembre", "octubre", "noviembre", "diciembre")
+MONTH_LIKENESS = 0.7  # difflib ratio of the misread word to a month's name
 # Addressee and greeting lines, anchored at the line start: "director" or "presente" in the
 # middle of a sentence ("el director de la clínica") is no opening.
 OPENING_LINE = re.compile(
@@ -128,16 +137,30 @@ def _checked(number: int, total: int | None, sure: bool) -> PageNumber | None:
     return PageNumber(number, total, sure)
 
 
+def is_date_line(line: str) -> bool:
+    """A letter's place and date: "…, a 3 de marzo de 2026", also with the year or the month
+    misread by OCR (the month must still be nearly a month's name)."""
+    if DATE_LINE.search(line):
+        return True
+    match = _PLACE_DATE.search(_plain(line))
+    if match is None:
+        return False
+    month = match["month"].lower()
+    return any(
+        difflib.SequenceMatcher(None, month, name).ratio() >= MONTH_LIKENESS for name in MONTHS
+    )
+
+
 def opens_letter(text: str) -> bool:
     """A date line, an addressee or a greeting in the page's first lines."""
     head = _lines(text)[:_HEAD_LINES]
-    return any(DATE_LINE.search(line) or OPENING_LINE.match(line) for line in head)
+    return any(is_date_line(line) or OPENING_LINE.match(line) for line in head)
 
 
 def dated_at_top(text: str) -> bool:
     """A date line among the first lines (after a page number, perhaps): a letter's first
     page; a continuation page does not start with place and date."""
-    return any(DATE_LINE.search(line) for line in _lines(text)[:_DATE_LINES])
+    return any(is_date_line(line) for line in _lines(text)[:_DATE_LINES])
 
 
 def closes_letter(text: str) -> bool:
@@ -165,7 +188,8 @@ def _plain(line: str) -> str:
 
 
 def _is_closing(line: str) -> bool:
-    line = _plain(line)
+    # OCR puts a stray mark before the word now and then (": ATENTAMENTE").
+    line = _plain(line).lstrip(" :;.,-–_|")
     if CLOSING_LINE.match(line):
         return True
     words = line.split()
@@ -194,6 +218,17 @@ def _body_lines(text: str) -> list[str]:
             if i < len(lines) and len(lines[i]) <= 30 and page_number(lines[i]) is not None:
                 return lines[:i] + lines[i + 1 :]
     return lines
+
+
+PROSE_WORDS = 6  # words on a line of running text (a receipt's or a slip's lines have fewer)
+PROSE_LINES = 2
+
+
+def has_prose(text: str) -> bool:
+    """At least two lines of running text: what every page of a letter but a signature page
+    has, and a receipt, a ticket or an appointment slip has not."""
+    lines = (re.findall(r"[^\W\d_]{2,}", line) for line in _lines(text))
+    return sum(len(words) >= PROSE_WORDS for words in lines) >= PROSE_LINES
 
 
 def ends_mid_sentence(text: str) -> bool:
@@ -298,6 +333,7 @@ W_BOTH_SIGNED = -1.0  # both pages sign off: a letter has one signature
 W_SIGNATURE_PAGE = 4.0  # the page starts with the closing formula the previous one lacked
 W_FAREWELL = -1.0  # the previous page ends with a farewell ("Sin más por el momento…")
 W_NOT_A_LETTER = -1.0  # what came before was read well and opened no letter (a flyer, a ticket)
+W_NO_PROSE = -2.0  # the page was read well and has no running text, nor opens with a signature
 W_UNREAD_START = 0.5  # it opened none that OCR could read (handwriting): it may be a letter
 WELL_READ = 0.85  # mean OCR confidence of a page read well (typed text)
 W_OPENS = -3.0  # the page opens a letter (addressee, greeting)
@@ -330,8 +366,11 @@ def continuation_score(
     letter_file: bool,
     letter_opened: bool = True,
     letter_read_well: bool = False,
+    letter_style: tuple[float, ...] = (),
 ) -> tuple[float, list[str]]:
-    """How strongly `page` continues the letter whose last page is `previous`, and why."""
+    """How strongly `page` continues the letter whose last page is `previous`, and why.
+    ``letter_style``: the style of the letter's page with the most writing, compared when
+    `previous` has too little (a last page with only the signature)."""
     score, why = 0.0, []
 
     def add(points: float, reason: str) -> None:
@@ -383,6 +422,10 @@ def continuation_score(
         add(W_UNREAD_START, "inicio mal leído")
     if _has_data_block(previous.text):
         add(W_DATA_BLOCK, "anterior con datos de contacto")
+    # A signature page has no running text either: it is spared when its closing is read.
+    signature = signs_here or closes_letter(page.text)
+    if page.text_confidence >= WELL_READ and not signature and not has_prose(page.text):
+        add(W_NO_PROSE, "sin texto corrido")
     if dated:
         add(W_DATED, "empieza con lugar y fecha")
     elif opens:
@@ -391,6 +434,8 @@ def continuation_score(
         add(W_NO_OPENING, "sin saludo")
 
     a, b = as_style(previous.style), as_style(page.style)
+    if a is None or a.marks < MIN_STYLE_MARKS:
+        a = as_style(letter_style) or a
     if a and b and min(a.marks, b.marks) >= MIN_STYLE_MARKS:
         distance = style_distance(a, b)
         if distance < SAME_HAND_BELOW:
@@ -446,6 +491,7 @@ def group_documents(pages: Sequence[PageAnalysis]) -> list[Document]:
                     letter_file,
                     opens_letter(head.text),
                     head.text_confidence >= WELL_READ,
+                    _most_written(letter.pages).style,
                 )
             except Exception as exc:  # OCR text is anything: a slip here must not cost the file
                 score, why = 0.0, [f"error al evaluar ({type(exc).__name__})"]
@@ -466,6 +512,11 @@ def group_documents(pages: Sequence[PageAnalysis]) -> list[Document]:
         documents.append(letter)
     _close(letter, doubtful)
     return documents
+
+
+def _most_written(pages: list[PageAnalysis]) -> PageAnalysis:
+    """The page whose style figures come from the most marks (its hand is told best)."""
+    return max(pages, key=lambda p: p.style[4] if len(p.style) >= 5 else 0.0)
 
 
 def looks_continued(text: str) -> bool:

@@ -25,6 +25,9 @@ MIN_ASPECT, MAX_ASPECT = 1.1, 1.9  # long over short side: carta 1.29, A4 1.41, 
 MIN_CORNER_ANGLE, MAX_CORNER_ANGLE = 55.0, 125.0
 STEP = 10.0  # grey levels the paper must be above the surface across a side
 STEP_DISTANCE = 4  # px in the work copy, each side of the edge
+# Opening (px in the work copy) that detaches thin bright strokes from the sheet's outline: a
+# mug's ring or a pen on a desk is 2-5 px wide here; the sheet is hundreds.
+DETACH = 7
 # Share of a side's length that must show that step (the weakest side; a thumb or a shadow may
 # cover part of one) and on average over the four.
 MIN_SIDE_SUPPORT, MIN_MEAN_SUPPORT = 0.5, 0.75
@@ -83,10 +86,14 @@ def _candidates(smooth: np.ndarray) -> list[np.ndarray]:
     low, high = np.percentile(smooth, [20, 97])
     levels = {float(otsu), *np.linspace(low, high, 7)[1:-1].tolist()}
     close = cv2.getStructuringElement(cv2.MORPH_RECT, (9, 9))
+    detach = np.ones((DETACH, DETACH), np.uint8)
     for level in sorted(levels):
         mask = (smooth > level).astype(np.uint8) * 255
         # Text and lines inside the page are holes in the paper: close them.
-        masks.append(cv2.morphologyEx(mask, cv2.MORPH_CLOSE, close))
+        mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, close)
+        # A thin bright thing touching the sheet (a mug's ring, a pen, a cable) joins its
+        # outline and pulls a corner of the hull off the sheet: cut it away.
+        masks.append(cv2.morphologyEx(mask, cv2.MORPH_OPEN, detach))
     # A shadow across the sheet splits any single threshold; brighter than its surroundings
     # (a local threshold over a wide window) is how the paper still stands out.
     for block in (61, 151):

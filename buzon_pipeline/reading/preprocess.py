@@ -19,6 +19,7 @@ from buzon_pipeline.reading.page_detect import (
 )
 
 CARTA_WIDTH_IN = 8.5
+OSD_CONFIDENT = 1.5  # Tesseract's orientation confidence below which a page is not turned
 _ROTATE_CODES = {
     90: cv2.ROTATE_90_CLOCKWISE,
     180: cv2.ROTATE_180,
@@ -78,11 +79,16 @@ def orientation(gray: np.ndarray) -> int:
     """Clockwise rotation (0/90/180/270) that makes the page upright, by Tesseract OSD."""
     small = _scale(gray, 0.5)
     found = ocr.osd_rotation(small)
+    if found is None or found[1] < OSD_CONFIDENT:
+        # A phone photo's grain, blur and evened-out light leave grey around the letters that
+        # OSD reads as doubt (a sideways typed letter: 0.6); the same page in black and white
+        # is read with confidence (15), as a scan is (issue 13).
+        found = ocr.osd_rotation(binarize(small)) or found
     if found is None:
         return 0
     degrees, confidence = found
     # OSD is unreliable on pages with little text; a wrong turn is worse than none.
-    return degrees if confidence >= 1.5 else 0
+    return degrees if confidence >= OSD_CONFIDENT else 0
 
 
 def estimate_skew(gray: np.ndarray, limit: float = 6.0) -> float:

@@ -73,6 +73,8 @@ def load_baseline(path: str) -> Grouper:
     spec = importlib.util.spec_from_file_location("baseline_grouping", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    # dataclasses look their module up in sys.modules while the module runs.
+    sys.modules[spec.name] = module
     spec.loader.exec_module(module)
     return lambda pages: [Document(list(d)) for d in module.group_pages(pages)]
 

@@ -11,6 +11,11 @@ photographed with the generator's hand-held framings on its surfaces (synth.phot
 wood, desk and granite; test alone sees fabric, tiles and a hand). Each file is a phone JPEG
 re-encoded as TIFF at 72 dpi (the resolution a phone writes), so ingest estimates it.
 
+With --escaneo, the same documents (same seeds, same content) as clean scans instead, in
+DIR/escaneo: what a photo costs is the gap between the two runs, document by document; a
+document wrong on its clean scan too fails for another reason (handwriting, classifier).
+`--comparar` prints that split from the two runs' results.
+
 With --otros, non-petition pages instead (the corpus' kinds and devices), to see what the
 discard rule costs: how many are still discarded automatically.
 
@@ -48,8 +53,9 @@ KINDS = ("carta_tecleada", "volante", "carta")
 OTHER_KINDS = ("otro",)
 
 
-def _make(kind: str, rng: random.Random, split: str) -> Any:
-    opts: dict[str, Any] = {"level": "phone", "split": split}
+def _make(kind: str, rng: random.Random, split: str, level: str = "phone") -> Any:
+    # Degradation is the last draw from rng in every maker, so "clean" gives the same content.
+    opts: dict[str, Any] = {"level": level, "split": split}
     if kind == "otro":
         return make_other(rng, split=split)
     if kind == "volante":
@@ -58,20 +64,25 @@ def _make(kind: str, rng: random.Random, split: str) -> Any:
     return make_letter(rng, font_kind=font, pages=1, **opts)
 
 
-def build(split: str, n: int, folder: Path, kinds: tuple[str, ...] = KINDS) -> dict[str, dict]:
+def build(split: str, n: int, folder: Path, kinds: tuple[str, ...] = KINDS,
+          level: str = "phone") -> dict[str, dict]:
     """Write the photos (once) and return their truths by file name."""
     scans = folder / "escaneos"
     index = folder / "verdad.json"
+    known: dict[str, dict] = {}
     if index.is_file():
-        truths = json.loads(index.read_text(encoding="utf-8"))
-        if len(truths) >= n:
-            return dict(list(truths.items())[:n])
+        known = json.loads(index.read_text(encoding="utf-8"))
+        if len(known) >= n:
+            return dict(list(known.items())[:n])
     scans.mkdir(parents=True, exist_ok=True)
     truths = {}
     for i, seed in enumerate(SPLITS[split][:n]):
-        kind = kinds[i % len(kinds)]
-        doc = _make(kind, random.Random(f"buzon-foto:{seed}"), split)
         name = f"foto-{seed}.tif"
+        if name in known and (scans / name).is_file():
+            truths[name] = known[name]  # a larger --n keeps the documents made before
+            continue
+        kind = kinds[i % len(kinds)]
+        doc = _make(kind, random.Random(f"buzon-foto:{seed}"), split, level)
         page = doc.pages[0].convert("L")
         page.save(scans / name, compression="tiff_deflate", dpi=doc.pages[0].info["dpi"])
         truths[name] = {**doc.truth, "seed": seed, "grupo": kind, "pages": [1]}
@@ -193,6 +204,27 @@ def summary(pairs: list[Pair], kinds: tuple[str, ...] = KINDS) -> dict[str, Any]
     }
 
 
+def compare(photos: dict[str, Any], scans: dict[str, Any]) -> dict[str, Any]:
+    """Each document's outcome as a photo against the same document as a clean scan."""
+    scan_by_file = {d["archivo"]: d for d in scans["documentos"]}
+    split: dict[str, list[str]] = {
+        "foto_falla_escaneo_bien": [], "ambos_fallan": [], "foto_bien_escaneo_falla": [],
+        "ambos_bien": [],
+    }
+    for doc in photos["documentos"]:
+        scan = scan_by_file.get(doc["archivo"])
+        if scan is None:
+            continue
+        photo_ok, scan_ok = doc["salida"] == doc["verdad"], scan["salida"] == scan["verdad"]
+        key = {(False, True): "foto_falla_escaneo_bien", (False, False): "ambos_fallan",
+               (True, False): "foto_bien_escaneo_falla", (True, True): "ambos_bien"}
+        split[key[(photo_ok, scan_ok)]].append(
+            f"{doc['archivo']} {doc['grupo']}: foto {doc['salida']}, escaneo {scan['salida']}, "
+            f"verdad {doc['verdad']}"
+        )
+    return {"conteos": {k: len(v) for k, v in split.items()}, **split}
+
+
 def main(argv: list[str] | None = None, out: Callable[[str], None] = print) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--split", choices=("dev", "test"), default="dev")
@@ -202,9 +234,20 @@ def main(argv: list[str] | None = None, out: Callable[[str], None] = print) -> i
                         help="non-petitions instead of photographed letters and volantes")
     parser.add_argument("--antes", action="store_true",
                         help="page crop and discard rule as before issue 13")
+    parser.add_argument("--escaneo", action="store_true",
+                        help="the same documents as clean scans, in DIR/escaneo")
+    parser.add_argument("--comparar", action="store_true",
+                        help="only compare DIR's results with DIR/escaneo's, document by document")
     args = parser.parse_args(argv)
+    if args.comparar:
+        photos, scans = (json.loads((folder / "resultado-despues.json").read_text("utf-8"))
+                         for folder in (args.out, args.out / "escaneo"))
+        out(json.dumps(compare(photos, scans), ensure_ascii=False, indent=1))
+        return 0
     kinds = OTHER_KINDS if args.otros else KINDS
-    truths = build(args.split, args.n, args.out, kinds)
+    if args.escaneo:
+        args.out = args.out / "escaneo"
+    truths = build(args.split, args.n, args.out, kinds, "clean" if args.escaneo else "phone")
     if args.antes:
         with before_issue_13():
             pairs = run(args.out, truths, Settings())

@@ -51,6 +51,11 @@ def decide(
         review.extend(reasons_to_keep(text, verdict, validation, thresholds))
         if not review:
             reasons.append(f"No contiene una petición (probabilidad de petición {p:.0%}).")
+            if verdict.known_nonpetition:
+                reasons.append(
+                    f"Parece {verdict.known_nonpetition}: sus números o datos de contacto "
+                    "no son los de una petición."
+                )
             return Decision(Outcome.DESCARTADO, tuple(reasons))
 
     # A poorly read letter may hold contact data OCR missed; once the minimum data has been

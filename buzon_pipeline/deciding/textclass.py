@@ -31,6 +31,11 @@ from typing import Any
 
 from buzon_pipeline.core.resources import TEXT_MODEL, default_models_dir
 from buzon_pipeline.core.vocab import SERVICIOS, TIPOS
+from buzon_pipeline.deciding.nonpetition_model import (
+    NONPETITION_MODEL_FILE,
+    KindGuess,
+    NonPetitionModel,
+)
 from buzon_pipeline.deciding.special_model import (
     SPECIAL_MODEL_FILE,
     SpecialExplanation,
@@ -91,6 +96,8 @@ class TextScores:
     # The dedicated caso especial model's reading (`special_model`), when it is shipped:
     # then `caso_especial` is the mean of its probability and the spaCy component's.
     caso_explicacion: SpecialExplanation | None = None
+    # A non-petition kind recognised with confidence (`nonpetition_model`), when shipped.
+    no_peticion: KindGuess | None = None
 
     @property
     def tipo_top(self) -> tuple[str, float]:
@@ -142,11 +149,16 @@ class TextClassifier:
     """Petition classifier backed by the spaCy pipeline in ``models/clasificador``."""
 
     def __init__(
-        self, nlp: Any, thresholds: Thresholds, special: SpecialModel | None = None
+        self,
+        nlp: Any,
+        thresholds: Thresholds,
+        special: SpecialModel | None = None,
+        nonpetition: NonPetitionModel | None = None,
     ) -> None:
         self._nlp = nlp
         self.thresholds = thresholds
         self.special = special
+        self.nonpetition = nonpetition
 
     @classmethod
     def load(cls, path: Path) -> TextClassifier:
@@ -168,7 +180,9 @@ class TextClassifier:
             ) from exc
         special_path = path / SPECIAL_MODEL_FILE
         special = SpecialModel.load(special_path) if special_path.is_file() else None
-        return cls(nlp, load_thresholds(thresholds_path), special)
+        kinds_path = path / NONPETITION_MODEL_FILE
+        kinds = NonPetitionModel.load(kinds_path) if kinds_path.is_file() else None
+        return cls(nlp, load_thresholds(thresholds_path), special, kinds)
 
     def predict(self, text: str) -> TextScores:
         return self.predict_many([text])[0]
@@ -192,6 +206,8 @@ class TextClassifier:
                     caso_especial=(scores.caso_especial + why.probability) / 2,
                     caso_explicacion=why,
                 )
+            if self.nonpetition is not None:
+                scores = replace(scores, no_peticion=self.nonpetition.known_kind(clean))
             out.append(scores)
         return out
 

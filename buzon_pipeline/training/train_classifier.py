@@ -7,6 +7,11 @@ The pipeline (see the config) has three independent text classifiers; this custo
 each one only the examples that carry its labels (tipo and servicio see petitions only), keeps
 for each component the epoch with the best dev score, and then chooses the routing thresholds
 on the dev split (``umbrales.json``). The test split is never read here.
+
+Training also reads the register renderings of the train cores (``registro_train.jsonl``, from
+``training/register.py``: no accents, colloquial, very short or long, several requests in one,
+regional words), and dev includes those of the dev cores (``registro_dev.jsonl``), so epochs and
+thresholds are chosen on both registers. ``--sin-registro`` trains as before, for comparison.
 """
 
 from __future__ import annotations
@@ -43,6 +48,10 @@ CONFIG_PATH = Path(__file__).resolve().parent / "classifier.cfg"
 BINARY, TIPO, SERVICIO = "binario", "tipo", "servicio"
 # Casos especiales are ~8 % of the texts and missing one is costly: show each one more often.
 CASO_OVERSAMPLING = 3
+# Files written by other training scripts into the same directory (the dedicated caso
+# especial model, `train_special.py`; the non-petition kinds, `train_nonpetition.py`): kept
+# when this script rewrites the spaCy model.
+KEEP_FILES = ("casos_especiales.npz", "casos_especiales.json", "no_peticion.npz")
 
 
 def cats_for(component: str, example: Example) -> dict[str, float] | None:
@@ -142,9 +151,12 @@ def train(
 
 
 def save(nlp: Language, out_dir: Path, umbrales: dict) -> None:
+    kept = {n: (out_dir / n).read_bytes() for n in KEEP_FILES if (out_dir / n).is_file()}
     if out_dir.exists():
         shutil.rmtree(out_dir)
     nlp.to_disk(out_dir)
+    for name, data in kept.items():
+        (out_dir / name).write_bytes(data)
     text = json.dumps(umbrales, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     (out_dir / THRESHOLDS_FILE).write_text(text, encoding="utf-8")
 
@@ -185,6 +197,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--corpus", type=Path, default=classifier_metrics.CORPUS_DIR)
     parser.add_argument("--out", type=Path, default=default_model_dir())
     parser.add_argument("--config", type=Path, default=CONFIG_PATH)
+    parser.add_argument(
+        "--sin-registro",
+        action="store_true",
+        help="no usar los textos en otros registros (registro_train/registro_dev.jsonl)",
+    )
     args = parser.parse_args(argv)
 
     started = time.monotonic()
@@ -201,6 +218,9 @@ def main(argv: list[str] | None = None) -> None:
     )
     train_data = classifier_metrics.load_split("train", args.corpus)
     dev_data = classifier_metrics.load_split("dev", args.corpus)
+    if not args.sin_registro:
+        train_data += classifier_metrics.load_split("registro_train", args.corpus)
+        dev_data += classifier_metrics.load_split("registro_dev", args.corpus)
     print(f"entrenamiento: {len(train_data)} textos, dev: {len(dev_data)} textos")
     best = train(nlp, train_data, dev_data, seed)
     dev_scores = predict(nlp, [e.text for e in dev_data])

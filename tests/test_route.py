@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 from buzon_pipeline.core.model import Field, Kind, Outcome, RouteThresholds, TextVerdict
 from buzon_pipeline.core.rules import luhn_check_digit
 from buzon_pipeline.deciding.route import decide
@@ -206,7 +208,8 @@ PRESCRIPTION = (
     f"NSS {NSS} Consultorio 12 Metformina 850 mg 1 tableta cada 12 horas Losartán 50 mg "
     "1 tableta en ayunas diario"
 )
-RECOGNISED = TextVerdict(0.02, "queja_servicio", 0.9, 0.0, known_nonpetition="una receta médica")
+RECOGNISED = TextVerdict(0.02, "queja_servicio", 0.9, 0.0, known_nonpetition="una receta médica",
+                         known_printed=True)
 WITH_NSS = fields(nombre=None, telefono=None)
 
 
@@ -241,9 +244,23 @@ def test_the_relaxed_guard_never_discards_a_greeting_signature_or_request():
 
 def test_the_relaxed_guard_still_needs_a_good_reading_and_a_not_a_petition():
     blurry = TextVerdict(0.02, "queja_servicio", 0.9, 0.0, text_confidence=0.45,
-                         known_nonpetition="una receta médica")
+                         known_nonpetition="una receta médica", known_printed=True)
     assert _discard(PRESCRIPTION, blurry, WITH_NSS).outcome is Outcome.REVISION
     short = _discard(f"Receta NSS {NSS}", RECOGNISED, WITH_NSS)
     assert short.outcome is Outcome.REVISION
-    unsure = TextVerdict(0.3, "queja_servicio", 0.9, 0.0, known_nonpetition="una receta médica")
-    assert _discard(PRESCRIPTION, unsure, WITH_NSS).outcome is Outcome.REVISION
+    # A recognised kind widens the discard band up to the accept cut, not beyond.
+    doubtful = TextVerdict(0.3, "queja_servicio", 0.9, 0.0, known_nonpetition="una receta médica",
+                           known_printed=True)
+    assert _discard(PRESCRIPTION, doubtful, WITH_NSS).outcome is Outcome.DESCARTADO
+    above = _discard(PRESCRIPTION, replace(doubtful, es_peticion=0.6), WITH_NSS)
+    assert above.outcome is not Outcome.DESCARTADO
+    assert _discard(verdict=replace(NOT_PETITION, es_peticion=0.3)).outcome is Outcome.REVISION
+
+
+def test_a_recognised_hand_written_kind_keeps_the_full_guard():
+    note = TextVerdict(0.3, "queja_servicio", 0.9, 0.0, known_nonpetition="una nota personal")
+    assert _discard(verdict=note).outcome is Outcome.DESCARTADO
+    phone = f"{FLYER} Tía Rosa su cel 55 1234 5678"
+    decision = _discard(phone, note, NO_DATA)
+    assert decision.outcome is Outcome.REVISION
+    assert any("datos de contacto" in r or "teléfono" in r for r in decision.reasons)

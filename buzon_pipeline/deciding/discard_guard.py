@@ -103,9 +103,7 @@ def reasons_to_keep(
         found.append("una despedida o firma")
     # A recognised printed non-petition carries numbers and contact data of its own; excused
     # only when nothing else on the page reads like a letter or a request.
-    excused = (
-        verdict.known_nonpetition is not None and not found and not PETITION_WORDS.search(plain)
-    )
+    excused = verdict.known_printed and not found and not PETITION_WORDS.search(plain)
     if excused:
         return reasons
     if validation.nss_written or _has_long_number(text) or NSS_LABEL.search(plain):

@@ -1,14 +1,15 @@
 """What kind of non-petition a page is (issue 13, item 6), in numpy.
 
-The discard guard (`discard_guard`) holds back any "not a petition" whose text carries an NSS,
-a phone or contact data: right for a note that may be a letter, wrong for an IMSS prescription
-that prints the patient's NSS or a shop's flyer with its phone. This model recognises the
-printed kinds that carry such data without being petitions (prescriptions, appointment slips,
-tickets, notices, commercial flyers, forms of other institutions, IMSS posters) against
-petitions and the free-hand kinds (notes, shopping lists, drawings), which stay under the full
-guard. The guard only lifts its number/contact reason for a confident recognised kind
-(`known_kind`, cut chosen on dev), and never where a greeting, a signature block or words of
-a request appear.
+Two things kept these pages from being discarded: the petition classifier was not sure enough
+(a score between the discard and accept cuts), and the discard guard (`discard_guard`) holds
+back any "not a petition" whose text carries an NSS, a phone or contact data: right for a note
+that may be a letter, wrong for an IMSS prescription that prints the patient's NSS or a shop's
+flyer with its phone. This model recognises the kinds of pages that fall into the buzón
+(prescriptions, appointment slips, tickets, notices, commercial flyers, forms of other
+institutions, IMSS posters, shopping lists, notes, drawings) against petitions. A confident
+recognised kind (`known_kind`, cut chosen on dev) lets a page under the accept cut be
+discarded, and, for a printed kind only, lifts the guard's number/contact reason; never where a
+greeting, a signature block or words of a request appear (`discard_guard`).
 
 Trained with scikit-learn by ``python -m buzon_pipeline.training.train_nonpetition`` on OCR
 readings of generated pages (train seeds) and the petition corpus; exported to
@@ -27,8 +28,7 @@ from buzon_pipeline.deciding.special_model import _Block, char_ngrams, word_ngra
 
 NONPETITION_MODEL_FILE = "no_peticion.npz"
 PETITION = "peticion"
-# Kinds whose recognition may lift the guard's number/contact reason, with their Spanish name
-# for the discard's reason. Printed on purpose: their layout and wording are fixed.
+# Page kinds the model recognises, with their Spanish name for the discard's reason.
 KIND_LABELS = {
     "prescription": "una receta médica",
     "appointment": "un carnet de cita médica",
@@ -38,7 +38,17 @@ KIND_LABELS = {
     "volante_comercial": "un anuncio comercial",
     "formulario_otra": "un formulario de otra institución",
     "flyer": "un cartel informativo",
+    "lista_compras": "una lista de compras",
+    "notes": "una nota personal",
+    "drawing": "un dibujo",
 }
+# Printed kinds: their layout and wording are fixed, and the numbers and contact data they
+# carry are the document's own (a patient's NSS, a shop's phone). Only these lift the guard's
+# number/contact reason; a hand-written note with a phone may be a letter and keeps it.
+PRINTED_KINDS = frozenset(
+    ("prescription", "appointment", "receipt", "boleto", "aviso", "volante_comercial",
+     "formulario_otra", "flyer")
+)
 
 
 @dataclass(frozen=True)
@@ -49,6 +59,10 @@ class KindGuess:
     @property
     def label(self) -> str:
         return KIND_LABELS.get(self.kind, self.kind)
+
+    @property
+    def printed(self) -> bool:
+        return self.kind in PRINTED_KINDS
 
 
 class NonPetitionModel:

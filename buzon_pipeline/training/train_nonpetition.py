@@ -54,7 +54,8 @@ def load(split: str, corpus: Path, pages: Path) -> tuple[list[str], list[str]]:
     for example in examples:
         texts.append(example.text)
         labels.append(PETITION if example.es_peticion else OTHER)
-    for row in read_jsonl(pages / f"{split}.jsonl"):
+    page_file = pages / f"{split}.jsonl"
+    for row in read_jsonl(page_file) if page_file.is_file() else ():
         if row["text"].strip():
             texts.append(row["text"])
             labels.append(row["kind"])

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 from buzon_pipeline.core.model import Field, Kind, Outcome, RouteThresholds, TextVerdict
 from buzon_pipeline.core.rules import luhn_check_digit
 from buzon_pipeline.deciding.route import decide
@@ -198,3 +200,67 @@ def test_short_numbers_and_words_with_digit_like_letters_do_not_block_a_discard(
     # A toll-free number is an institution's (a flyer's footer), not a person's contact.
     footer = f"{FLYER} IMSS imss.gob.mx 800 623 2323 y 01 800 623 2323"
     assert _discard(text=footer).outcome is Outcome.DESCARTADO
+
+
+# -- a confident printed non-petition (issue 13, item 6) -----------------------------------------
+PRESCRIPTION = (
+    "INSTITUTO MEXICANO DEL SEGURO SOCIAL RECETA INDIVIDUAL Paciente: Ana Ruiz Paz "
+    f"NSS {NSS} Consultorio 12 Metformina 850 mg 1 tableta cada 12 horas Losartán 50 mg "
+    "1 tableta en ayunas diario"
+)
+RECOGNISED = TextVerdict(0.02, "queja_servicio", 0.9, 0.0, known_nonpetition="una receta médica",
+                         known_printed=True)
+WITH_NSS = fields(nombre=None, telefono=None)
+
+
+def test_a_recognised_printed_non_petition_is_discarded_despite_its_numbers():
+    # Without the kind model's word the NSS holds the page back, as before.
+    assert _discard(PRESCRIPTION, NOT_PETITION, WITH_NSS).outcome is Outcome.REVISION
+    decision = _discard(PRESCRIPTION, RECOGNISED, WITH_NSS)
+    assert decision.outcome is Outcome.DESCARTADO
+    assert any("receta médica" in r for r in decision.reasons)
+    phone = f"{FLYER} Informes al Tel. 55 1234 5678"
+    assert _discard(phone, RECOGNISED, NO_DATA).outcome is Outcome.DESCARTADO
+
+
+def test_the_relaxed_guard_never_discards_a_greeting_signature_or_request():
+    for extra in (
+        "Estimado director de la unidad:",
+        "A quien corresponda",
+        "Atentamente\nMaría López",
+        "Nombre y firma ____________",
+        "quiero poner una queja porque no me surtieron",
+        "les pido por favor que me den mi medicina",
+        "necesito que me ayuden con mi pensión",
+        "solicito que se investigue al doctor",
+        "sugiero que abran otra ventanilla",
+        "felicito a la enfermera del turno de noche",
+        "nadie me atendió en urgencias",
+    ):
+        decision = _discard(f"{PRESCRIPTION}\n{extra}", RECOGNISED, WITH_NSS)
+        assert decision.outcome is Outcome.REVISION, extra
+        assert any("no se descarta" in r for r in decision.reasons), extra
+
+
+def test_the_relaxed_guard_still_needs_a_good_reading_and_a_not_a_petition():
+    blurry = TextVerdict(0.02, "queja_servicio", 0.9, 0.0, text_confidence=0.45,
+                         known_nonpetition="una receta médica", known_printed=True)
+    assert _discard(PRESCRIPTION, blurry, WITH_NSS).outcome is Outcome.REVISION
+    short = _discard(f"Receta NSS {NSS}", RECOGNISED, WITH_NSS)
+    assert short.outcome is Outcome.REVISION
+    # A recognised kind widens the discard band up to the accept cut, not beyond.
+    doubtful = TextVerdict(0.3, "queja_servicio", 0.9, 0.0, known_nonpetition="una receta médica",
+                           known_printed=True)
+    assert _discard(PRESCRIPTION, doubtful, WITH_NSS).outcome is Outcome.DESCARTADO
+    above = _discard(PRESCRIPTION, replace(doubtful, es_peticion=0.6), WITH_NSS)
+    assert above.outcome is not Outcome.DESCARTADO
+    assert _discard(verdict=replace(NOT_PETITION, es_peticion=0.3)).outcome is Outcome.REVISION
+
+
+def test_a_recognised_hand_written_kind_keeps_the_full_guard():
+    note = TextVerdict(0.3, "queja_servicio", 0.9, 0.0, known_nonpetition="una nota personal")
+    assert _discard(verdict=note).outcome is Outcome.DESCARTADO
+    phone = f"{FLYER} Tía Rosa su cel 55 1234 5678"
+    decision = _discard(phone, note, NO_DATA)
+    assert decision.outcome is Outcome.REVISION
+    assert any("datos de contacto" in r or "teléfono" in r for r in decision.reasons)

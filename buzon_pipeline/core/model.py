@@ -163,6 +163,11 @@ class TextVerdict:
     # The type the text alone gives and its probability, before the checkboxes weigh in.
     text_tipo: str | None = None
     text_tipo_confidence: float = 0.0
+    # A non-petition kind the kind model recognised with confidence, in Spanish ("una receta
+    # médica"); None otherwise. `known_printed`: a printed kind, whose numbers and contact data
+    # are its own (`deciding.nonpetition_model`, `discard_guard`).
+    known_nonpetition: str | None = None
+    known_printed: bool = False
 
     @property
     def special(self) -> bool:

@@ -112,4 +112,6 @@ def verdict(
         caso_especial_motivo=motivo,
         text_tipo=text_tipo,
         text_tipo_confidence=text_p,
+        known_nonpetition=scores.no_peticion.label if scores.no_peticion else None,
+        known_printed=bool(scores.no_peticion and scores.no_peticion.printed),
     )

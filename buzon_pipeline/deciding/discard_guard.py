@@ -9,6 +9,12 @@ sends the page to review with its reason instead.
 
 Cheap text patterns on purpose: they must still fire on a poor OCR reading (that is when they
 matter), and a page they wrongly hold back costs a minute of review, not a lost petition.
+
+One relaxation (issue 13, item 6): an NSS, a phone or contact data do not hold back a page the
+kind model (`nonpetition_model`) recognises with confidence as a printed non-petition that
+carries them (an IMSS prescription prints the patient's NSS, a shop's flyer its phone), and only
+when the text has no greeting, no signature block and no words of a request. The reading must
+still be good, and the classifier must still say "not a petition".
 """
 
 from __future__ import annotations
@@ -45,6 +51,15 @@ _TOLL_FREE = ("800", "01800")
 # 12/13 with the country code). OCR's digit confusions (O/0, l/1, S/5, B/8) are let in.
 _DIGIT = r"[0-9oOlIsSbB]"
 LONG_NUMBER = re.compile(rf"(?<![0-9A-Za-z])(?:{_DIGIT}[\s.\-]?){{9,12}}[0-9](?![0-9])")
+# Words of someone asking, complaining, proposing or thanking (accents stripped, lower case):
+# any of them keeps a page whose numbers the kind model would excuse.
+PETITION_WORDS = re.compile(
+    r"\b(?:quej\w*|reclam\w*|denunci\w*|inconform\w*|exij\w*|exigi\w*|sugier\w*|sugerenc\w*"
+    r"|propong\w*|solicito|solicitamos|pido|pedimos|pedir(?:les?)?|necesit\w*|quier\w*|quisiera"
+    r"|ayud\w*|por favor|porfa|favor de|felicit\w*|agradezco|agradecemos a|reconoc\w*"
+    r"|muchas gracias|gracias (?:a|al|por la atencion)|atiend\w*|atendi\w*|nadie|nunca|injust\w*"
+    r"|maltrat\w*|negligen\w*|urgente|tramite|cita (?:para|con))\b"
+)
 EMAIL = re.compile(rf"[a-z0-9._%+\-]+\s?[@©®]\s?(?:{MAIL_PROVIDER_RE}|[a-z0-9\-]+\.[a-z]{{2,}})")
 
 
@@ -86,6 +101,11 @@ def reasons_to_keep(
         found.append("un saludo")
     if SIGNATURE.search(plain):
         found.append("una despedida o firma")
+    # A recognised printed non-petition carries numbers and contact data of its own; excused
+    # only when nothing else on the page reads like a letter or a request.
+    excused = verdict.known_printed and not found and not PETITION_WORDS.search(plain)
+    if excused:
+        return reasons
     if validation.nss_written or _has_long_number(text) or NSS_LABEL.search(plain):
         found.append("un número de seguridad social o de teléfono")
     if _personal_contact(validation) or EMAIL.search(plain) or DATA_LABEL.search(plain):

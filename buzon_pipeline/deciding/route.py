@@ -22,7 +22,16 @@ from buzon_pipeline.deciding.discard_guard import reasons_to_keep
 def document_kind(page_kind: Kind | None, verdict: TextVerdict, t: RouteThresholds) -> Kind:
     if page_kind is Kind.VOLANTE:
         return Kind.VOLANTE
-    return Kind.ESCRITO_LIBRE if verdict.es_peticion >= t.es_peticion_descartar else Kind.OTRO
+    return Kind.OTRO if not_a_petition(verdict, t) else Kind.ESCRITO_LIBRE
+
+
+def not_a_petition(verdict: TextVerdict, t: RouteThresholds) -> bool:
+    """The text reads as no petition: under the discard cut, or, for a page the kind model
+    recognises with confidence (a prescription, a ticket...), under the accept cut. The guard
+    still decides whether it may be discarded without a human."""
+    p = verdict.es_peticion
+    known = verdict.known_nonpetition is not None
+    return p < t.es_peticion_descartar or (known and p < t.es_peticion_aceptar)
 
 
 def decide(
@@ -46,11 +55,13 @@ def decide(
     is_volante = kind is Kind.VOLANTE
     legible = is_volante or verdict.text_confidence >= thresholds.min_text_confidence
     review: list[str] = []
-    if p < thresholds.es_peticion_descartar and not is_volante and not special:
+    if not_a_petition(verdict, thresholds) and not is_volante and not special:
         # "Not a petition" discards only on a good reading that shows nothing of a letter.
         review.extend(reasons_to_keep(text, verdict, validation, thresholds))
         if not review:
             reasons.append(f"No contiene una petición (probabilidad de petición {p:.0%}).")
+            if verdict.known_nonpetition:
+                reasons.append(f"Parece {verdict.known_nonpetition}.")
             return Decision(Outcome.DESCARTADO, tuple(reasons))
 
     # A poorly read letter may hold contact data OCR missed; once the minimum data has been

@@ -32,6 +32,11 @@ from typing import Any
 
 from buzon_pipeline.core.resources import TEXT_MODEL, default_models_dir
 from buzon_pipeline.core.vocab import SERVICIOS, TIPOS
+from buzon_pipeline.deciding.nonpetition_model import (
+    NONPETITION_MODEL_FILE,
+    KindGuess,
+    NonPetitionModel,
+)
 from buzon_pipeline.deciding.special_model import (
     SPECIAL_MODEL_FILE,
     SpecialExplanation,
@@ -94,6 +99,8 @@ class TextScores:
     # The dedicated caso especial model's reading (`special_model`), when it is shipped:
     # then `caso_especial` is the mean of its probability and the spaCy component's.
     caso_explicacion: SpecialExplanation | None = None
+    # A non-petition kind recognised with confidence (`nonpetition_model`), when shipped.
+    no_peticion: KindGuess | None = None
 
     @property
     def tipo_top(self) -> tuple[str, float]:
@@ -149,12 +156,14 @@ class TextClassifier:
         nlp: Any,
         thresholds: Thresholds,
         special: SpecialModel | None = None,
+        nonpetition: NonPetitionModel | None = None,
         loader: Callable[[], Any] | None = None,
     ) -> None:
         self._nlp = nlp
         self._loader = loader  # loads `nlp` at first use when it was not given
         self.thresholds = thresholds
         self.special = special
+        self.nonpetition = nonpetition
 
     @classmethod
     def load(cls, path: Path, lazy: bool = False) -> TextClassifier:
@@ -171,11 +180,13 @@ class TextClassifier:
             )
         special_path = path / SPECIAL_MODEL_FILE
         special = SpecialModel.load(special_path) if special_path.is_file() else None
+        kinds_path = path / NONPETITION_MODEL_FILE
+        kinds = NonPetitionModel.load(kinds_path) if kinds_path.is_file() else None
         thresholds = load_thresholds(thresholds_path)
         if lazy:
             _check_parts(path)
-            return cls(None, thresholds, special, loader=lambda: _load_pipeline(path))
-        return cls(_load_pipeline(path), thresholds, special)
+            return cls(None, thresholds, special, kinds, loader=lambda: _load_pipeline(path))
+        return cls(_load_pipeline(path), thresholds, special, kinds)
 
     @property
     def nlp(self) -> Any:
@@ -206,6 +217,8 @@ class TextClassifier:
                     caso_especial=(scores.caso_especial + why.probability) / 2,
                     caso_explicacion=why,
                 )
+            if self.nonpetition is not None:
+                scores = replace(scores, no_peticion=self.nonpetition.known_kind(clean))
             out.append(scores)
         return out
 

@@ -18,7 +18,9 @@ from buzon_pipeline.synth.people import format_phone, make_person, make_phone
 
 NEW_KINDS = ("aviso", "lista_compras", "volante_comercial", "boleto", "formulario_otra")
 KINDS = (*other.KINDS, *NEW_KINDS)
-SPLITS: dict[str, range] = {"dev": range(700_000, 710_000), "test": range(800_000, 810_000)}
+# "train" feeds the "no petición" kind model (training/train_nonpetition.py) only.
+SPLITS: dict[str, range] = {"train": range(600_000, 610_000), "dev": range(700_000, 710_000),
+                            "test": range(800_000, 810_000)}
 
 AVISOS = (
     ("AVISO", ("Se informa a la población derechohabiente que el día viernes no habrá",

@@ -7,6 +7,12 @@ The pipeline (see the config) has three independent text classifiers; this custo
 each one only the examples that carry its labels (tipo and servicio see petitions only), keeps
 for each component the epoch with the best dev score, and then chooses the routing thresholds
 on the dev split (``umbrales.json``). The test split is never read here.
+
+Training also reads the register renderings of the train cores (``registro_train.jsonl``, from
+``training/register.py``: no accents, colloquial, very short or long, several requests in one,
+regional words) for tipo and servicio, and dev includes those of the dev cores
+(``registro_dev.jsonl``), so epochs and thresholds are chosen on both registers.
+``--sin-registro`` trains as before, for comparison.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ import random
 import shutil
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import spacy
@@ -43,6 +50,10 @@ CONFIG_PATH = Path(__file__).resolve().parent / "classifier.cfg"
 BINARY, TIPO, SERVICIO = "binario", "tipo", "servicio"
 # Casos especiales are ~8 % of the texts and missing one is costly: show each one more often.
 CASO_OVERSAMPLING = 3
+# Files written by other training scripts into the same directory (the dedicated caso
+# especial model, `train_special.py`; the non-petition kinds, `train_nonpetition.py`): kept
+# when this script rewrites the spaCy model.
+KEEP_FILES = ("casos_especiales.npz", "casos_especiales.json", "no_peticion.npz")
 
 
 def cats_for(component: str, example: Example) -> dict[str, float] | None:
@@ -101,10 +112,19 @@ def train(
     dev_data: Sequence[Example],
     seed: int,
     log: Callable[[str], None] = print,
+    register_data: Sequence[Example] = (),
 ) -> dict[str, float]:
+    """``register_data`` (petitions in other registers) trains tipo and servicio only: it has no
+    non-petitions, and fed to the binary component it taught "petition" for any short or
+    colloquial text (dev: non-petitions discarded without review 0.48 -> 0.31)."""
     training = nlp.config["training"]
     components = list(nlp.pipe_names)
-    examples = {name: spacy_examples(nlp, train_data, name) for name in components}
+    examples = {
+        name: spacy_examples(
+            nlp, list(train_data) + ([] if name == BINARY else list(register_data)), name
+        )
+        for name in components
+    }
     for name in components:
         pipe = nlp.get_pipe(name)
         pipe.initialize(lambda name=name: examples[name], nlp=nlp, labels=component_labels(name))
@@ -142,17 +162,28 @@ def train(
 
 
 def save(nlp: Language, out_dir: Path, umbrales: dict) -> None:
+    kept = {n: (out_dir / n).read_bytes() for n in KEEP_FILES if (out_dir / n).is_file()}
     if out_dir.exists():
         shutil.rmtree(out_dir)
     nlp.to_disk(out_dir)
+    for name, data in kept.items():
+        (out_dir / name).write_bytes(data)
     text = json.dumps(umbrales, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     (out_dir / THRESHOLDS_FILE).write_text(text, encoding="utf-8")
 
 
 def thresholds_document(
-    dev: Sequence[Example], dev_scores: Sequence[TextScores], seed: int
+    dev: Sequence[Example], dev_scores: Sequence[TextScores], seed: int, n_base: int | None = None
 ) -> dict:
+    """Thresholds from dev scores. ``n_base``: how many of ``dev`` are the generator's own dev
+    texts (the rest, registro_dev). The discard and caso cuts use all of dev: a petition in
+    any register must stay above the discard cut. tipo_min uses the base dev only: it trades
+    review for wrong tipos on the texts the batch is measured on, and the register texts would
+    raise it (0.45 -> 0.49) and send right tipos of ordinary volantes to review."""
     thresholds = classifier_metrics.choose_thresholds(dev, dev_scores)
+    if n_base is not None and n_base < len(dev):
+        base = classifier_metrics.choose_thresholds(dev[:n_base], dev_scores[:n_base])
+        thresholds = replace(thresholds, tipo_min=base.tipo_min)
     dev_metrics = classifier_metrics.compute_metrics(dev, dev_scores, thresholds)
     return {
         "es_peticion_descartar": thresholds.es_peticion_descartar,
@@ -166,7 +197,7 @@ def thresholds_document(
             ),
             "tipo_min": (
                 "probabilidad mínima del tipo más probable con la que los tipos aceptados en dev "
-                f"tienen exactitud >= {classifier_metrics.TIPO_TARGET_ACCURACY}"
+                f"(sin registro_dev) tienen exactitud >= {classifier_metrics.TIPO_TARGET_ACCURACY}"
             ),
             "caso_especial": (
                 f"{classifier_metrics.CASO_MARGIN} x el corte más alto que conserva recall "
@@ -185,6 +216,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--corpus", type=Path, default=classifier_metrics.CORPUS_DIR)
     parser.add_argument("--out", type=Path, default=default_model_dir())
     parser.add_argument("--config", type=Path, default=CONFIG_PATH)
+    parser.add_argument(
+        "--sin-registro",
+        action="store_true",
+        help="no usar los textos en otros registros (registro_train/registro_dev.jsonl)",
+    )
     args = parser.parse_args(argv)
 
     started = time.monotonic()
@@ -201,10 +237,18 @@ def main(argv: list[str] | None = None) -> None:
     )
     train_data = classifier_metrics.load_split("train", args.corpus)
     dev_data = classifier_metrics.load_split("dev", args.corpus)
-    print(f"entrenamiento: {len(train_data)} textos, dev: {len(dev_data)} textos")
-    best = train(nlp, train_data, dev_data, seed)
+    n_base = len(dev_data)
+    register_data: list[Example] = []
+    if not args.sin_registro:
+        register_data = classifier_metrics.load_split("registro_train", args.corpus)
+        dev_data += classifier_metrics.load_split("registro_dev", args.corpus)
+    print(
+        f"entrenamiento: {len(train_data)} textos + {len(register_data)} en otros registros, "
+        f"dev: {len(dev_data)} textos"
+    )
+    best = train(nlp, train_data, dev_data, seed, register_data=register_data)
     dev_scores = predict(nlp, [e.text for e in dev_data])
-    umbrales = thresholds_document(dev_data, dev_scores, seed)
+    umbrales = thresholds_document(dev_data, dev_scores, seed, n_base)
     save(nlp, args.out, umbrales)
     print("mejor dev por componente: " + ", ".join(f"{k}={v:.3f}" for k, v in best.items()))
     chosen = ("es_peticion_descartar", "tipo_min", "caso_especial")

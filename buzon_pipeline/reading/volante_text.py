@@ -1,6 +1,7 @@
 """Reading the handwritten or typed lines of a volante's nombre and correo boxes: the writing
 cut out of scanner dust, two OCR readings that must agree, and the address found among the
-words with its own confidence."""
+words with its own confidence; where OCR offers nothing (handwriting), the line recogniser of
+`reading.handwriting` may, above a cut chosen on dev hands."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ import cv2
 import numpy as np
 
 from buzon_pipeline.core.model import Field
-from buzon_pipeline.core.rules import recover_email, strip_accents
+from buzon_pipeline.core.rules import email_is_valid, recover_email, strip_accents
 from buzon_pipeline.reading import ocr
+from buzon_pipeline.reading.handwriting import LineReading, shipped_model
 
 INK_CONTRAST = 80  # grey levels below the paper that count as ink
 INK_FLOOR = 100
@@ -26,6 +28,16 @@ TLD_LABELS = {"com", "mx", "net", "es", "org", "gob", "edu"}
 JUNK_ENDS = re.compile(r"^[^a-z0-9]+|[^a-z0-9]+$", re.IGNORECASE)
 # A dot is a few pixels and blurs lighter than strokes: half the usual contrast of ink.
 DOT_CONTRAST = INK_CONTRAST // 2
+# The line recogniser (issue 12): its per-character path confidence at which an offered value
+# was right >= 98 % of the time on DEV hands (training.eval_lines); at the cut it maps onto
+# REVIEW_CUT, the default review threshold (config.min_field_confidence), so below the cut
+# the value stays for review exactly as an unsure OCR value does.
+HAND_NAME_CUT = 0.95
+HAND_EMAIL_CUT = 0.95
+REVIEW_CUT = 0.60
+# OCR and the recogniser read a line in unrelated ways: the same value from both is right far
+# more often than either alone.
+AGREEMENT_BONUS = 0.15
 
 
 def isolate_writing(crop: np.ndarray, dpi: int) -> np.ndarray:
@@ -64,13 +76,51 @@ def read_email_zone(crop: np.ndarray, box: tuple[int, int, int, int]) -> Field:
     raw = reading.text.strip()
     found = _email_in_words(reading, crop)
     if found[0] is None:
-        return Field(None, reading.confidence, box, raw, present=True)
-    # Tesseract's confidence in one long token says little about its letters; a second reading
-    # at another scale misreads different letters, so two equal addresses are rarely both wrong.
-    enlarged = _enlarged(crop)
-    second = _email_in_words(ocr.read(enlarged, psm=7, lang="eng"), enlarged)
-    email, confidence = _email_vote(reading, found, second)
+        email, confidence = None, reading.confidence
+    else:
+        # Tesseract's confidence in one long token says little about its letters; a second
+        # reading at another scale misreads different letters, so two equal addresses are
+        # rarely both wrong.
+        enlarged = _enlarged(crop)
+        second = _email_in_words(ocr.read(enlarged, psm=7, lang="eng"), enlarged)
+        email, confidence = _email_vote(reading, found, second)
+    email, confidence = _with_hand_email(crop, email, confidence)
     return Field(email, confidence, box, raw, present=True)
+
+
+def _with_hand_email(crop: np.ndarray, email: str | None,
+                     confidence: float) -> tuple[str | None, float]:
+    """OCR's address and confidence, checked against or completed by the line recogniser."""
+    if confidence >= REVIEW_CUT and email is not None:
+        return email, confidence  # typed, or handwriting OCR read twice alike: kept as it was
+    hand = _hand_reading(crop)
+    if hand is None:
+        return email, confidence
+    read = hand.text.lower().replace(" ", "")
+    if email is not None and read == email:
+        return email, min(1.0, max(confidence, _hand_confidence(hand, HAND_EMAIL_CUT))
+                          + AGREEMENT_BONUS)
+    # Only an address as written: no repair of a lost "@" or dot (recover_email's repairs are
+    # for OCR's slips, and the recogniser does not make those).
+    if not email_is_valid(read):
+        return email, confidence
+    return read, _hand_confidence(hand, HAND_EMAIL_CUT)
+
+
+def _hand_reading(crop: np.ndarray) -> LineReading | None:
+    model = shipped_model()
+    if model is None:
+        return None
+    reading = model.read(crop)
+    return reading if reading.text else None
+
+
+def _hand_confidence(hand: LineReading, cut: float) -> float:
+    """The recogniser's confidence on the field scale: its dev cut lands on REVIEW_CUT."""
+    c = hand.confidence
+    if c >= cut:
+        return REVIEW_CUT + (1.0 - REVIEW_CUT) * (c - cut) / max(1e-6, 1.0 - cut)
+    return REVIEW_CUT * c / cut
 
 
 def _email_vote(
@@ -182,7 +232,8 @@ def read_name_zone(crop: np.ndarray, box: tuple[int, int, int, int]) -> Field:
     raw = reading.text.strip()
     words = _name_words(reading.words)
     if not words:
-        return Field(None, reading.confidence, box, raw, present=True)
+        value, confidence = _with_hand_name(crop, None, reading.confidence)
+        return Field(value, confidence, box, raw, present=True)
     value = " ".join(_words_text(words))
     confidence = float(np.mean([w.confidence for w in words]))
     # The English model knows no accents but the comparison of names ignores them; it misreads
@@ -194,7 +245,35 @@ def read_name_zone(crop: np.ndarray, box: tuple[int, int, int, int]) -> Field:
         confidence *= VOTE_DISAGREE
     if any(_odd_name_word(w.text) for w in words):
         confidence *= ODD_WORD_PENALTY
+    value, confidence = _with_hand_name(crop, value, confidence)
     return Field(value, confidence, box, raw, present=True)
+
+
+def _with_hand_name(crop: np.ndarray, value: str | None,
+                    confidence: float) -> tuple[str | None, float]:
+    """OCR's name and confidence, checked against or completed by the line recogniser."""
+    if confidence >= REVIEW_CUT and value is not None:
+        return value, confidence  # typed, or both OCR models read it alike: kept as it was
+    hand = _hand_reading(crop)
+    if hand is None:
+        return value, confidence
+    if value is not None and _name_key(value.split()) == _name_key(hand.text.split()):
+        # OCR's spelling keeps the accents the recogniser cannot write.
+        return value, min(1.0, max(confidence, _hand_confidence(hand, HAND_NAME_CUT))
+                          + AGREEMENT_BONUS)
+    if not _hand_name_shape(hand.text):
+        return value, confidence
+    return hand.text, _hand_confidence(hand, HAND_NAME_CUT)
+
+
+def _hand_name_shape(text: str) -> bool:
+    """Two or more words of letters: what a full name looks like (an address or a scribble
+    read as letters is not offered as a name)."""
+    words = text.split()
+    return len(words) >= 2 and all(
+        any(ch.isalpha() for ch in w) and all(ch.isalpha() or ch in ".'-" for ch in w)
+        for w in words
+    )
 
 
 def _name_words(words: tuple[ocr.Word, ...]) -> list[ocr.Word]:

@@ -1,0 +1,148 @@
+"""The handwritten line recogniser (reading.handwriting) and its use on nombre / correo boxes."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from buzon_pipeline.reading import handwriting, ocr, volante_text
+from buzon_pipeline.reading.handwriting import (
+    BLANK,
+    CHARSET,
+    EMPTY_READING,
+    LineModel,
+    LineReading,
+    _conv,
+    decode,
+    label_text,
+    line_image,
+)
+from buzon_pipeline.synth import fonts, ink
+
+BOX = (0, 0, 10, 10)
+
+
+def test_labels_are_upper_case_without_accents_but_keep_enye():
+    assert label_text("José  Peña Núñez") == "JOSE PEÑA NUÑEZ"
+    assert label_text("ana.ruiz@gmail.com") == "ANA.RUIZ@GMAIL.COM"
+
+
+def _probs(path: list[int], sure: float = 0.99) -> np.ndarray:
+    out = np.full((len(path), len(CHARSET) + 1), (1 - sure) / len(CHARSET), np.float32)
+    out[np.arange(len(path)), path] = sure
+    return out
+
+
+def test_ctc_decoding_collapses_repeats_and_blanks():
+    a, n = CHARSET.index("A") + 1, CHARSET.index("N") + 1
+    # "A A blank N blank N A" -> "ANNA": a blank between two N keeps both
+    reading = decode(_probs([a, a, BLANK, n, BLANK, n, a, BLANK]))
+    assert reading.text == "ANNA"
+    assert reading.confidence == pytest.approx(0.99 ** (8 / 4), rel=1e-4)
+    assert decode(_probs([BLANK] * 5)) == EMPTY_READING
+
+
+def test_numpy_convolution_matches_the_definition():
+    rng = np.random.default_rng(0)
+    maps = rng.standard_normal((3, 5, 7)).astype(np.float32)
+    kernel = rng.standard_normal((4, 3, 2, 3)).astype(np.float32)
+    bias = rng.standard_normal(4).astype(np.float32)
+    got = _conv(maps, kernel, bias, (0, 1))
+    padded = np.pad(maps, ((0, 0), (0, 0), (1, 1)))
+    want = np.zeros((4, 4, 7), np.float32)
+    for o in range(4):
+        for y in range(4):
+            for x in range(7):
+                want[o, y, x] = (padded[:, y : y + 2, x : x + 3] * kernel[o]).sum() + bias[o]
+    assert np.allclose(got, want, atol=1e-4)
+
+
+def test_a_blank_crop_has_nothing_to_read():
+    assert line_image(np.full((60, 400), 235, np.uint8)) is None
+
+
+needs_model = pytest.mark.skipif(
+    not handwriting.MODEL_PATH.exists(), reason="models/renglones.npz not built"
+)
+
+
+def _written(text: str, family: str, seed: int) -> np.ndarray:
+    """One line in a training hand, as a clean scan of the box would show it."""
+    rng = random.Random(seed)
+    pool = {f.name: f for f in fonts.hand_pool("train")}
+    writer = ink.Writer("handwriting", pool[family], 0, 1.0, 0.1, ink.BLUE_PEN, 1.0, 0.03, 1.0,
+                        False)
+    page = Image.new("RGB", (1500, 140), "white")
+    ink.write(page, text, (30, 95), writer, 68, rng)
+    return np.asarray(page.convert("L"))
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [("María Guadalupe Soto", "comic"), ("ruben.ortiz@gmail.com", "permanent-marker")],
+)
+def test_reads_lines_written_in_a_training_hand(text, family):
+    model = LineModel.load()
+    reading = model.read(_written(text, family, 1))
+    assert reading.text == label_text(text)
+    assert reading.confidence > 0.5
+
+
+@needs_model
+def test_a_scribble_is_not_read_with_confidence():
+    page = Image.new("RGB", (1500, 140), "white")
+    ink.scribble(page, (40, 20, 700, 120), ink.BLUE_PEN, random.Random(3), loops=6)
+    reading = LineModel.load().read(np.asarray(page.convert("L")))
+    assert reading.confidence < volante_text.HAND_NAME_CUT or not reading.text
+
+
+class _Fake:
+    def __init__(self, reading: LineReading) -> None:
+        self.reading = reading
+
+    def read(self, crop: np.ndarray) -> LineReading:
+        return self.reading
+
+
+@pytest.fixture
+def no_ocr(monkeypatch):
+    """Tesseract finds nothing in the box, as with most handwriting."""
+    monkeypatch.setattr(ocr, "read", lambda *a, **k: ocr.EMPTY)
+
+
+def _with_model(monkeypatch, reading: LineReading) -> None:
+    monkeypatch.setattr(volante_text, "shipped_model", lambda: _Fake(reading))
+
+
+def test_a_confident_reading_of_a_name_is_offered(monkeypatch, no_ocr):
+    _with_model(monkeypatch, LineReading("ROCIO NAVA LARA", 0.99, 0.97))
+    field = volante_text.read_name_zone(np.full((50, 300), 255, np.uint8), BOX)
+    assert field.value == "ROCIO NAVA LARA"
+    assert field.confidence >= volante_text.REVIEW_CUT
+
+
+def test_an_unsure_reading_is_left_for_review(monkeypatch, no_ocr):
+    unsure = volante_text.HAND_NAME_CUT * 0.97
+    _with_model(monkeypatch, LineReading("ROCIO NAVA LARA", unsure, 0.6))
+    field = volante_text.read_name_zone(np.full((50, 300), 255, np.uint8), BOX)
+    assert field.confidence < volante_text.REVIEW_CUT  # the value goes to a person
+
+
+def test_an_address_must_pass_the_email_rules(monkeypatch, no_ocr):
+    _with_model(monkeypatch, LineReading("LUZ.SOTO@GMAIL,COM", 0.999, 0.99))
+    field = volante_text.read_email_zone(np.full((50, 300), 255, np.uint8), BOX)
+    assert field.value is None
+    _with_model(monkeypatch, LineReading("LUZ.SOTO@GMAIL.COM", 0.999, 0.99))
+    field = volante_text.read_email_zone(np.full((50, 300), 255, np.uint8), BOX)
+    assert field.value == "luz.soto@gmail.com"
+    assert field.confidence >= volante_text.REVIEW_CUT
+
+
+def test_an_address_is_not_offered_as_a_name(monkeypatch, no_ocr):
+    _with_model(monkeypatch, LineReading("LUZ.SOTO@GMAIL.COM", 0.999, 0.99))
+    field = volante_text.read_name_zone(np.full((50, 300), 255, np.uint8), BOX)
+    assert field.value is None

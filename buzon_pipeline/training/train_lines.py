@@ -10,7 +10,7 @@ Training only (`pip install -e '.[train]'`); the run time reads the exported num
     # 2. train and export (fixed seed); it may start while the sets are still being made:
     #    epoch k takes the first N_k lines of each set (--schedule), waiting for them
     python -m buzon_pipeline.training.train_lines --train a.npz b.npz --dev dev.npz \
-        --out models/renglones.npz --schedule 1000,2000,3000,3000,4000,4000
+        --out models/renglones.npz --schedule 1000,2000,2000,3000,3000
 
 The network: 3x3 convolutions with batch norm (folded into the kernels on export) and ReLU,
 max-pooling 32 rows down to 2 and the width by 4, a 2x3 convolution that folds the height away,
@@ -43,7 +43,7 @@ ARCH = (
     (96, (1, 3), (0, 1), (1, 1)),
     (len(CHARSET) + 1, (1, 1), (0, 0), (1, 1)),
 )
-BATCH = 32
+BATCH = 8  # per process: on a starved core, more updates beat bigger batches
 LR = 2e-3
 WEIGHT_DECAY = 1e-4
 
@@ -124,7 +124,7 @@ def _tensor(images: list[np.ndarray], idx: np.ndarray):
 
 
 def evaluate(model: LineModel, images: list[np.ndarray], labels: list[str],
-             limit: int = 300) -> tuple[float, float]:
+             limit: int = 200) -> tuple[float, float]:
     """Line accuracy and character error rate (numpy model: what the run time reads)."""
     right, edits, chars = 0, 0, 0
     for image, label in list(zip(images, labels, strict=True))[:limit]:
@@ -164,37 +164,53 @@ def _first(paths: list[Path], per_file: int) -> tuple[list[np.ndarray], list[str
     return images, labels
 
 
-def train(train_paths: list[Path], dev_path: Path, out: Path, schedule: list[int]) -> None:
-    """``schedule``: lines per training set for each epoch (the sets may still be growing)."""
+def train(rank: int, world: int, train_paths: list[Path], dev_path: Path, out: Path,
+          schedule: list[int], port: int) -> None:
+    """One of ``world`` data-parallel processes (gloo, synchronous: the result depends on the
+    seed and ``world`` only). ``schedule``: lines per training set for each epoch (the sets
+    may still be growing); rank 0 evaluates and exports after every epoch."""
     import torch
+    import torch.distributed as dist
     from torch import nn
 
-    torch.manual_seed(SEED)
     torch.set_num_threads(1)
-    rng = random.Random(SEED)
-    dev_images, dev_labels = line_data.load(dev_path)
+    torch.manual_seed(SEED)
+    rng = random.Random(SEED)  # every rank draws the same batches and takes its share
     net = build_net()
+    if world > 1:
+        dist.init_process_group("gloo", init_method=f"tcp://127.0.0.1:{port}", rank=rank,
+                                world_size=world)
+        model_net = nn.parallel.DistributedDataParallel(net)
+    else:
+        model_net = net
+    dev_images, dev_labels = line_data.load(dev_path)
     params = sum(p.numel() for p in net.parameters())
-    print(f"{params} parameters, {len(dev_images)} dev lines", flush=True)
+    if rank == 0:
+        print(f"{params} parameters, {len(dev_images)} dev lines, {world} processes",
+              flush=True)
     opt = torch.optim.AdamW(net.parameters(), lr=LR, weight_decay=WEIGHT_DECAY)
     per_set = len(train_paths)
-    steps = sum((n * per_set + BATCH - 1) // BATCH for n in schedule)
+    steps = sum(((n * per_set + BATCH - 1) // BATCH) // world for n in schedule)
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=LR, total_steps=steps,
                                                 pct_start=0.15)
     ctc = nn.CTCLoss(blank=0, zero_infinity=True)
     started = time.perf_counter()
     step = 0
     epochs = len(schedule)
+    model = None
     for epoch, per_file in enumerate(schedule):
         images, labels = _first(train_paths, per_file)
         widths = np.array([im.shape[1] for im in images])
         targets = [torch.tensor([CHARSET.index(c) + 1 for c in label]) for label in labels]
-        print(f"epoch {epoch + 1}: {len(images)} training lines", flush=True)
+        if rank == 0:
+            print(f"epoch {epoch + 1}: {len(images)} training lines", flush=True)
         net.train()
         total, seen = 0.0, 0
-        for idx in _batches(widths, rng):
+        batches = _batches(widths, rng)
+        batches = batches[: len(batches) - len(batches) % world][rank::world]
+        for idx in batches:
             x = _tensor(images, idx)
-            logp = net(x).permute(2, 0, 1).log_softmax(2)  # columns, batch, classes
+            logp = model_net(x).permute(2, 0, 1).log_softmax(2)  # columns, batch, classes
             in_lens = torch.tensor([images[i].shape[1] // STRIDE for i in idx])
             tgt = [targets[i] for i in idx]
             loss = ctc(logp, torch.cat(tgt), in_lens, torch.tensor([len(t) for t in tgt]))
@@ -205,16 +221,21 @@ def train(train_paths: list[Path], dev_path: Path, out: Path, schedule: list[int
             if step < steps - 1:
                 sched.step()
             step += 1
-            total += float(loss) * len(idx)
+            total += float(loss.detach()) * len(idx)
             seen += len(idx)
-            if step % 200 == 0:
+            if step % 100 == 0 and rank == 0:
                 print(f"  step {step}/{steps} loss {total / seen:.3f} "
                       f"{time.perf_counter() - started:.0f} s", flush=True)
-        net.eval()
-        model = export(net, out)
-        acc, cer = evaluate(model, dev_images, dev_labels)
-        print(f"epoch {epoch + 1}/{epochs}: loss {total / seen:.3f}  dev line acc {acc:.3f} "
-              f"CER {cer:.3f}  {time.perf_counter() - started:.0f} s", flush=True)
+        if rank == 0:
+            net.eval()
+            model = export(net, out)
+            acc, cer = evaluate(model, dev_images, dev_labels)
+            print(f"epoch {epoch + 1}/{epochs}: loss {total / seen:.3f}  dev line acc "
+                  f"{acc:.3f} CER {cer:.3f}  {time.perf_counter() - started:.0f} s", flush=True)
+        if world > 1:
+            dist.barrier()
+    if rank != 0 or model is None:
+        return
     # the numpy forward pass must match torch's
     with torch.no_grad():
         x = _tensor(dev_images, np.arange(1))
@@ -229,10 +250,21 @@ def main() -> None:
     parser.add_argument("--train", type=Path, nargs="+", required=True)
     parser.add_argument("--dev", type=Path, required=True)
     parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--schedule", default="1000,2000,3000,3000,4000,4000",
+    parser.add_argument("--schedule", default="1000,2000,2000,3000,3000",
                         help="lines taken from each training set, epoch by epoch")
+    parser.add_argument("--processes", type=int, default=1,
+                        help="data-parallel processes of one thread each (the result depends "
+                             "on this number)")
+    parser.add_argument("--port", type=int, default=29517)
     args = parser.parse_args()
-    train(args.train, args.dev, args.out, [int(n) for n in args.schedule.split(",")])
+    schedule = [int(n) for n in args.schedule.split(",")]
+    if args.processes == 1:
+        train(0, 1, args.train, args.dev, args.out, schedule, args.port)
+        return
+    import torch.multiprocessing as mp
+
+    mp.spawn(train, args=(args.processes, args.train, args.dev, args.out, schedule, args.port),
+             nprocs=args.processes)
 
 
 if __name__ == "__main__":

@@ -28,16 +28,16 @@ TLD_LABELS = {"com", "mx", "net", "es", "org", "gob", "edu"}
 JUNK_ENDS = re.compile(r"^[^a-z0-9]+|[^a-z0-9]+$", re.IGNORECASE)
 # A dot is a few pixels and blurs lighter than strokes: half the usual contrast of ink.
 DOT_CONTRAST = INK_CONTRAST // 2
-# The line recogniser (issue 12): its per-character path confidence at which an offered value
-# was right >= 98 % of the time on DEV hands (training.eval_lines); at the cut it maps onto
-# REVIEW_CUT, the default review threshold (config.min_field_confidence), so below the cut
-# the value stays for review exactly as an unsure OCR value does.
-HAND_NAME_CUT = 0.95
-HAND_EMAIL_CUT = 0.95
-REVIEW_CUT = 0.60
-# OCR and the recogniser read a line in unrelated ways: the same value from both is right far
-# more often than either alone.
-AGREEMENT_BONUS = 0.15
+# The line recogniser (issue 12). Alone it is offered only at or above these cuts of its
+# per-character path confidence, chosen on DEV hands for >= 98 % precision; None: no cut
+# reached it (training.eval_lines on 150 dev volantes: names 75 % at best, e-mails 4 of 4
+# at 0.85, too few to stand on), so alone it offers nothing and only confirms OCR.
+HAND_NAME_CUT: float | None = None
+HAND_EMAIL_CUT: float | None = None
+REVIEW_CUT = 0.60  # config.min_field_confidence's default: a value below it goes to review
+# OCR and the recogniser read a line in unrelated ways (Tesseract's shapes, a network trained on
+# other hands): an unsure OCR value the recogniser reads letter for letter is taken at this.
+AGREED_CONFIDENCE = 0.80
 
 
 def isolate_writing(crop: np.ndarray, dpi: int) -> np.ndarray:
@@ -75,6 +75,7 @@ def read_email_zone(crop: np.ndarray, box: tuple[int, int, int, int]) -> Field:
     reading = ocr.read(crop, psm=7, lang="eng")
     raw = reading.text.strip()
     found = _email_in_words(reading, crop)
+    ocr_read: tuple[str | None, ...] = (found[0],)
     if found[0] is None:
         email, confidence = None, reading.confidence
     else:
@@ -84,25 +85,26 @@ def read_email_zone(crop: np.ndarray, box: tuple[int, int, int, int]) -> Field:
         enlarged = _enlarged(crop)
         second = _email_in_words(ocr.read(enlarged, psm=7, lang="eng"), enlarged)
         email, confidence = _email_vote(reading, found, second)
-    email, confidence = _with_hand_email(crop, email, confidence)
+        ocr_read += (second[0],)
+    email, confidence = _with_hand_email(crop, email, confidence, ocr_read)
     return Field(email, confidence, box, raw, present=True)
 
 
-def _with_hand_email(crop: np.ndarray, email: str | None,
-                     confidence: float) -> tuple[str | None, float]:
-    """OCR's address and confidence, checked against or completed by the line recogniser."""
+def _with_hand_email(crop: np.ndarray, email: str | None, confidence: float,
+                     ocr_read: tuple[str | None, ...]) -> tuple[str | None, float]:
+    """OCR's address and confidence, checked against or completed by the line recogniser;
+    ``ocr_read``: the address each OCR reading found (the vote may have kept none)."""
     if confidence >= REVIEW_CUT and email is not None:
         return email, confidence  # typed, or handwriting OCR read twice alike: kept as it was
     hand = _hand_reading(crop)
     if hand is None:
         return email, confidence
     read = hand.text.lower().replace(" ", "")
-    if email is not None and read == email:
-        return email, min(1.0, max(confidence, _hand_confidence(hand, HAND_EMAIL_CUT))
-                          + AGREEMENT_BONUS)
+    if read in ocr_read and email_is_valid(read):
+        return read, max(confidence, AGREED_CONFIDENCE)
     # Only an address as written: no repair of a lost "@" or dot (recover_email's repairs are
     # for OCR's slips, and the recogniser does not make those).
-    if not email_is_valid(read):
+    if HAND_EMAIL_CUT is None or not email_is_valid(read):
         return email, confidence
     return read, _hand_confidence(hand, HAND_EMAIL_CUT)
 
@@ -257,13 +259,20 @@ def _with_hand_name(crop: np.ndarray, value: str | None,
     hand = _hand_reading(crop)
     if hand is None:
         return value, confidence
-    if value is not None and _name_key(value.split()) == _name_key(hand.text.split()):
+    if value is not None and _same_name(value, hand.text):
         # OCR's spelling keeps the accents the recogniser cannot write.
-        return value, min(1.0, max(confidence, _hand_confidence(hand, HAND_NAME_CUT))
-                          + AGREEMENT_BONUS)
-    if not _hand_name_shape(hand.text):
+        return value, max(confidence, AGREED_CONFIDENCE)
+    if HAND_NAME_CUT is None or not _hand_name_shape(hand.text):
         return value, confidence
     return hand.text, _hand_confidence(hand, HAND_NAME_CUT)
+
+
+def _same_name(ocr_value: str, hand_text: str) -> bool:
+    """The same words, as names are compared (case, accents and spacing aside)."""
+    def key(text: str) -> str:
+        return " ".join(strip_accents(text).upper().split())
+
+    return key(ocr_value) == key(hand_text)
 
 
 def _hand_name_shape(text: str) -> bool:

@@ -51,14 +51,14 @@ def main() -> None:
     records = [r for path in args.caches for r in np.load(path, allow_pickle=True)]
     if any(r["seed"] >= 200_000 for r in records):
         sys.exit("test seeds: the cut is chosen on dev only")
-    rows: dict[tuple[str, str], list[tuple[float, bool | None, bool]]] = {}
+    rows: dict[tuple[str, str], list[tuple[float, float, bool | None, bool]]] = {}
     spent, lines = 0.0, 0
     for rec in records:
         for name in FIELDS:
             truth = canonical(name, rec[name])
             readable = truth is not None and (name != "correo" or email_is_valid(truth))
             kind = rec["font_kind"]
-            got, conf = None, 0.0
+            got, conf, weakest = None, 0.0, 0.0
             if rec["aligned"]:
                 spec = layout.field(name)
                 page = on_page(decode(rec[f"crop_{name}"]), spec, MARGIN_MM)
@@ -69,20 +69,22 @@ def main() -> None:
                     spent += time.process_time() - started
                     lines += 1
                     got, conf = offered(name, reading.text), reading.confidence
+                    weakest = reading.weakest
                     if args.errors and got is not None and canonical(name, got) != truth:
                         print(f"  {rec['seed']} {kind[:4]} {name}: {conf:.3f} "
                               f"read={reading.text!r} truth={truth!r}")
             right = None if got is None else canonical(name, got) == truth
-            rows.setdefault((kind, name), []).append((conf, right, readable))
+            rows.setdefault((kind, name), []).append((conf, weakest, right, readable))
     for (kind, name), items in sorted(rows.items()):
-        readable = sum(r for _, _, r in items)
+        readable = sum(r for _, _, _, r in items)
         print(f"\n{kind} {name}: {len(items)} zones, {readable} readable")
-        for cut in CUTS:
-            taken = [right for conf, right, _ in items if right is not None and conf >= cut]
-            good = sum(taken)
-            precision = good / len(taken) if taken else float("nan")
-            print(f"  cut {cut:.2f}: offered {len(taken):3d}  right {good:3d}  "
-                  f"P {100 * precision:5.1f} %  R {100 * good / max(readable, 1):5.1f} %")
+        for measure, column in (("confidence", 0), ("weakest", 1)):
+            for cut in CUTS:
+                taken = [row[2] for row in items if row[2] is not None and row[column] >= cut]
+                good = sum(taken)
+                precision = good / len(taken) if taken else float("nan")
+                print(f"  {measure} >= {cut:.2f}: offered {len(taken):3d}  right {good:3d}  "
+                      f"P {100 * precision:5.1f} %  R {100 * good / max(readable, 1):5.1f} %")
     print(f"\n{lines} lines read, {1000 * spent / max(lines, 1):.1f} ms CPU per line")
 
 

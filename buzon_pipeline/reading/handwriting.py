@@ -34,6 +34,7 @@ MIN_WIDTH = 16
 STRIDE = 4  # input pixels per output column
 INK_CUT = 0.35  # share of the paper-to-ink range that counts as a stroke when cutting the line
 MIN_INK_RANGE = 40.0  # grey levels: a fainter crop holds no writing to read
+BLAS_SINGLE_THREAD = 600_000  # multiply-adds per product below which OpenBLAS uses one thread
 
 
 def label_text(text: str) -> str:
@@ -159,16 +160,26 @@ def decode(probs: np.ndarray) -> LineReading:
 
 def _conv(maps: np.ndarray, kernel: np.ndarray, bias: np.ndarray,
           pad: tuple[int, int]) -> np.ndarray:
-    """Cross-correlation as PyTorch's Conv2d (stride 1) through one matrix product."""
-    c, _, _ = maps.shape
+    """Cross-correlation as PyTorch's Conv2d (stride 1): one small matrix product per kernel
+    tap on a contiguous shifted copy (about 20x faster than one product over a strided patch
+    view, which numpy copies element by element)."""
+    c = maps.shape[0]
     out_c, _, kh, kw = kernel.shape
     ph, pw = pad
     padded = np.pad(maps, ((0, 0), (ph, ph), (pw, pw))) if ph or pw else maps
-    windows = np.lib.stride_tricks.sliding_window_view(padded, (kh, kw), axis=(1, 2))
-    oh, ow = windows.shape[1], windows.shape[2]
-    patches = windows.transpose(1, 2, 0, 3, 4).reshape(oh * ow, c * kh * kw)
-    out = patches @ kernel.reshape(out_c, -1).T + bias
-    return np.ascontiguousarray(out.T.reshape(out_c, oh, ow))
+    oh, ow = padded.shape[1] - kh + 1, padded.shape[2] - kw + 1
+    out = np.empty((out_c, oh * ow), np.float32)
+    out[:] = bias[:, None]
+    # Products kept under OpenBLAS's threading size: its threads spin against the other
+    # processes of a batch (one 48x48 layer took 1 ms alone, 15-40 ms threaded on a busy host).
+    step = max(32, BLAS_SINGLE_THREAD // (out_c * c))
+    for dy in range(kh):
+        for dx in range(kw):
+            piece = np.ascontiguousarray(padded[:, dy : dy + oh, dx : dx + ow]).reshape(c, -1)
+            tap = np.ascontiguousarray(kernel[:, :, dy, dx])
+            for start in range(0, piece.shape[1], step):
+                out[:, start : start + step] += tap @ piece[:, start : start + step]
+    return out.reshape(out_c, oh, ow)
 
 
 def _max_pool(maps: np.ndarray, ph: int, pw: int) -> np.ndarray:

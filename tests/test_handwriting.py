@@ -157,6 +157,10 @@ def test_an_unsure_ocr_name_the_recogniser_reads_alike_is_taken(monkeypatch):
     _with_model(monkeypatch, LineReading("ROCIO NAVA LAURA", 0.7, 0.5))
     field = volante_text.read_name_zone(crop, BOX)
     assert field.confidence < volante_text.REVIEW_CUT  # another name: left for review
+    _with_model(monkeypatch, LineReading("ROCIO NAVA LORA", 0.7, 0.5))
+    field = volante_text.read_name_zone(crop, BOX)
+    assert field.value == "Rocio Nava Lora"  # the English model's reading is the one confirmed
+    assert field.confidence >= volante_text.REVIEW_CUT
 
 
 def test_an_agreed_address_must_still_pass_the_email_rules(monkeypatch):

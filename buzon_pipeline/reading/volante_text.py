@@ -247,21 +247,24 @@ def read_name_zone(crop: np.ndarray, box: tuple[int, int, int, int]) -> Field:
         confidence *= VOTE_DISAGREE
     if any(_odd_name_word(w.text) for w in words):
         confidence *= ODD_WORD_PENALTY
-    value, confidence = _with_hand_name(crop, value, confidence)
+    english = " ".join(_words_text(other)) if other else None
+    value, confidence = _with_hand_name(crop, value, confidence, english)
     return Field(value, confidence, box, raw, present=True)
 
 
-def _with_hand_name(crop: np.ndarray, value: str | None,
-                    confidence: float) -> tuple[str | None, float]:
-    """OCR's name and confidence, checked against or completed by the line recogniser."""
+def _with_hand_name(crop: np.ndarray, value: str | None, confidence: float,
+                    english: str | None = None) -> tuple[str | None, float]:
+    """OCR's name and confidence, checked against or completed by the line recogniser;
+    ``english``: the English model's reading, when it differs from the Spanish ``value``."""
     if confidence >= REVIEW_CUT and value is not None:
         return value, confidence  # typed, or both OCR models read it alike: kept as it was
     hand = _hand_reading(crop)
     if hand is None:
         return value, confidence
-    if value is not None and _same_name(value, hand.text):
-        # OCR's spelling keeps the accents the recogniser cannot write.
-        return value, max(confidence, AGREED_CONFIDENCE)
+    for candidate in (value, english):
+        if candidate is not None and _same_name(candidate, hand.text):
+            # OCR's spelling: the Spanish one keeps the accents the recogniser cannot write.
+            return candidate, max(confidence, AGREED_CONFIDENCE)
     if HAND_NAME_CUT is None or not _hand_name_shape(hand.text):
         return value, confidence
     return hand.text, _hand_confidence(hand, HAND_NAME_CUT)

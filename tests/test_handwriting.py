@@ -150,9 +150,10 @@ def test_an_unsure_ocr_name_the_recogniser_reads_alike_is_taken(monkeypatch):
     # the two Tesseract models disagree (ñ read "fi"... and a slip), so OCR alone is unsure
     _ocr_reads(monkeypatch, "Rocío Nava Lara", "Rocio Nava Lora")
     crop = np.full((50, 300), 255, np.uint8)
-    _with_model(monkeypatch, LineReading("ROCIO NAVA LARA", 0.7, 0.5))
+    # the recogniser's spaces are not trusted (it splits wide writing), its letters are
+    _with_model(monkeypatch, LineReading("ROCIO NA VALARA", 0.7, 0.5))
     field = volante_text.read_name_zone(crop, BOX)
-    assert field.value == "Rocío Nava Lara"  # OCR's spelling, with its accent
+    assert field.value == "Rocío Nava Lara"  # OCR's spelling, with its accent and spaces
     assert field.confidence >= volante_text.REVIEW_CUT
     _with_model(monkeypatch, LineReading("ROCIO NAVA LAURA", 0.7, 0.5))
     field = volante_text.read_name_zone(crop, BOX)

@@ -271,9 +271,10 @@ def _with_hand_name(crop: np.ndarray, value: str | None, confidence: float,
 
 
 def _same_name(ocr_value: str, hand_text: str) -> bool:
-    """The same words, as names are compared (case, accents and spacing aside)."""
+    """The same letters, case and accents aside. Spaces too: the recogniser splits wide
+    handwriting into pieces ("SAN TI AGO") where Tesseract, which keeps its value, does not."""
     def key(text: str) -> str:
-        return " ".join(strip_accents(text).upper().split())
+        return "".join(strip_accents(text).upper().split())
 
     return key(ocr_value) == key(hand_text)
 

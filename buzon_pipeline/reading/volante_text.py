@@ -30,8 +30,9 @@ JUNK_ENDS = re.compile(r"^[^a-z0-9]+|[^a-z0-9]+$", re.IGNORECASE)
 DOT_CONTRAST = INK_CONTRAST // 2
 # The line recogniser (issue 12). Alone it is offered only at or above these cuts of its
 # per-character path confidence, chosen on DEV hands for >= 98 % precision; None: no cut
-# reached it (training.eval_lines on 150 dev volantes: names 75 % at best, e-mails 4 of 4
-# at 0.85, too few to stand on), so alone it offers nothing and only confirms OCR.
+# reached it (training.eval_lines on 223 dev volantes, 177 handwritten zones per field: names
+# 79 % at best, e-mails 4 of 4 at 0.85, too few to stand on), so alone it offers nothing and
+# only confirms OCR.
 HAND_NAME_CUT: float | None = None
 HAND_EMAIL_CUT: float | None = None
 REVIEW_CUT = 0.60  # config.min_field_confidence's default: a value below it goes to review

@@ -11,6 +11,8 @@ from pathlib import Path
 DIGIT_MODEL = "digitos.npz"
 COMB_DIGIT_MODEL = "digitos_cnn.npz"  # the CNN: the volante's comb cells
 TEXT_MODEL = "clasificador"
+# Handwritten nombre/correo lines (issue 12): a convolutional CTC recogniser read with numpy.
+LINE_MODEL = "renglones.npz"
 
 
 def default_models_dir() -> Path:

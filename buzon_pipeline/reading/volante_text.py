@@ -1,6 +1,7 @@
 """Reading the handwritten or typed lines of a volante's nombre and correo boxes: the writing
 cut out of scanner dust, two OCR readings that must agree, and the address found among the
-words with its own confidence."""
+words with its own confidence; where OCR offers nothing (handwriting), the line recogniser of
+`reading.handwriting` may, above a cut chosen on dev hands."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ import cv2
 import numpy as np
 
 from buzon_pipeline.core.model import Field
-from buzon_pipeline.core.rules import recover_email, strip_accents
+from buzon_pipeline.core.rules import email_is_valid, recover_email, strip_accents
 from buzon_pipeline.reading import ocr
+from buzon_pipeline.reading.handwriting import LineReading, shipped_model
 
 INK_CONTRAST = 80  # grey levels below the paper that count as ink
 INK_FLOOR = 100
@@ -26,6 +28,17 @@ TLD_LABELS = {"com", "mx", "net", "es", "org", "gob", "edu"}
 JUNK_ENDS = re.compile(r"^[^a-z0-9]+|[^a-z0-9]+$", re.IGNORECASE)
 # A dot is a few pixels and blurs lighter than strokes: half the usual contrast of ink.
 DOT_CONTRAST = INK_CONTRAST // 2
+# The line recogniser (issue 12). Alone it is offered only at or above these cuts of its
+# per-character path confidence, chosen on DEV hands for >= 98 % precision; None: no cut
+# reached it (training.eval_lines on 223 dev volantes, 177 handwritten zones per field: names
+# 79 % at best, e-mails 4 of 4 at 0.85, too few to stand on), so alone it offers nothing and
+# only confirms OCR.
+HAND_NAME_CUT: float | None = None
+HAND_EMAIL_CUT: float | None = None
+REVIEW_CUT = 0.60  # config.min_field_confidence's default: a value below it goes to review
+# OCR and the recogniser read a line in unrelated ways (Tesseract's shapes, a network trained on
+# other hands): an unsure OCR value the recogniser reads letter for letter is taken at this.
+AGREED_CONFIDENCE = 0.80
 
 
 def isolate_writing(crop: np.ndarray, dpi: int) -> np.ndarray:
@@ -63,14 +76,54 @@ def read_email_zone(crop: np.ndarray, box: tuple[int, int, int, int]) -> Field:
     reading = ocr.read(crop, psm=7, lang="eng")
     raw = reading.text.strip()
     found = _email_in_words(reading, crop)
+    ocr_read: tuple[str | None, ...] = (found[0],)
     if found[0] is None:
-        return Field(None, reading.confidence, box, raw, present=True)
-    # Tesseract's confidence in one long token says little about its letters; a second reading
-    # at another scale misreads different letters, so two equal addresses are rarely both wrong.
-    enlarged = _enlarged(crop)
-    second = _email_in_words(ocr.read(enlarged, psm=7, lang="eng"), enlarged)
-    email, confidence = _email_vote(reading, found, second)
+        email, confidence = None, reading.confidence
+    else:
+        # Tesseract's confidence in one long token says little about its letters; a second
+        # reading at another scale misreads different letters, so two equal addresses are
+        # rarely both wrong.
+        enlarged = _enlarged(crop)
+        second = _email_in_words(ocr.read(enlarged, psm=7, lang="eng"), enlarged)
+        email, confidence = _email_vote(reading, found, second)
+        ocr_read += (second[0],)
+    email, confidence = _with_hand_email(crop, email, confidence, ocr_read)
     return Field(email, confidence, box, raw, present=True)
+
+
+def _with_hand_email(crop: np.ndarray, email: str | None, confidence: float,
+                     ocr_read: tuple[str | None, ...]) -> tuple[str | None, float]:
+    """OCR's address and confidence, checked against or completed by the line recogniser;
+    ``ocr_read``: the address each OCR reading found (the vote may have kept none)."""
+    if confidence >= REVIEW_CUT and email is not None:
+        return email, confidence  # typed, or handwriting OCR read twice alike: kept as it was
+    hand = _hand_reading(crop)
+    if hand is None:
+        return email, confidence
+    read = hand.text.lower().replace(" ", "")
+    if read in ocr_read and email_is_valid(read):
+        return read, max(confidence, AGREED_CONFIDENCE)
+    # Only an address as written: no repair of a lost "@" or dot (recover_email's repairs are
+    # for OCR's slips, and the recogniser does not make those).
+    if HAND_EMAIL_CUT is None or not email_is_valid(read):
+        return email, confidence
+    return read, _hand_confidence(hand, HAND_EMAIL_CUT)
+
+
+def _hand_reading(crop: np.ndarray) -> LineReading | None:
+    model = shipped_model()
+    if model is None:
+        return None
+    reading = model.read(crop)
+    return reading if reading.text else None
+
+
+def _hand_confidence(hand: LineReading, cut: float) -> float:
+    """The recogniser's confidence on the field scale: its dev cut lands on REVIEW_CUT."""
+    c = hand.confidence
+    if c >= cut:
+        return REVIEW_CUT + (1.0 - REVIEW_CUT) * (c - cut) / max(1e-6, 1.0 - cut)
+    return REVIEW_CUT * c / cut
 
 
 def _email_vote(
@@ -182,7 +235,8 @@ def read_name_zone(crop: np.ndarray, box: tuple[int, int, int, int]) -> Field:
     raw = reading.text.strip()
     words = _name_words(reading.words)
     if not words:
-        return Field(None, reading.confidence, box, raw, present=True)
+        value, confidence = _with_hand_name(crop, None, reading.confidence)
+        return Field(value, confidence, box, raw, present=True)
     value = " ".join(_words_text(words))
     confidence = float(np.mean([w.confidence for w in words]))
     # The English model knows no accents but the comparison of names ignores them; it misreads
@@ -194,7 +248,46 @@ def read_name_zone(crop: np.ndarray, box: tuple[int, int, int, int]) -> Field:
         confidence *= VOTE_DISAGREE
     if any(_odd_name_word(w.text) for w in words):
         confidence *= ODD_WORD_PENALTY
+    english = " ".join(_words_text(other)) if other else None
+    value, confidence = _with_hand_name(crop, value, confidence, english)
     return Field(value, confidence, box, raw, present=True)
+
+
+def _with_hand_name(crop: np.ndarray, value: str | None, confidence: float,
+                    english: str | None = None) -> tuple[str | None, float]:
+    """OCR's name and confidence, checked against or completed by the line recogniser;
+    ``english``: the English model's reading, when it differs from the Spanish ``value``."""
+    if confidence >= REVIEW_CUT and value is not None:
+        return value, confidence  # typed, or both OCR models read it alike: kept as it was
+    hand = _hand_reading(crop)
+    if hand is None:
+        return value, confidence
+    for candidate in (value, english):
+        if candidate is not None and _same_name(candidate, hand.text):
+            # OCR's spelling: the Spanish one keeps the accents the recogniser cannot write.
+            return candidate, max(confidence, AGREED_CONFIDENCE)
+    if HAND_NAME_CUT is None or not _hand_name_shape(hand.text):
+        return value, confidence
+    return hand.text, _hand_confidence(hand, HAND_NAME_CUT)
+
+
+def _same_name(ocr_value: str, hand_text: str) -> bool:
+    """The same letters, case and accents aside. Spaces too: the recogniser splits wide
+    handwriting into pieces ("SAN TI AGO") where Tesseract, which keeps its value, does not."""
+    def key(text: str) -> str:
+        return "".join(strip_accents(text).upper().split())
+
+    return key(ocr_value) == key(hand_text)
+
+
+def _hand_name_shape(text: str) -> bool:
+    """Two or more words of letters: what a full name looks like (an address or a scribble
+    read as letters is not offered as a name)."""
+    words = text.split()
+    return len(words) >= 2 and all(
+        any(ch.isalpha() for ch in w) and all(ch.isalpha() or ch in ".'-" for ch in w)
+        for w in words
+    )
 
 
 def _name_words(words: tuple[ocr.Word, ...]) -> list[ocr.Word]:

@@ -7,12 +7,20 @@
     # 2. score the extraction on the cached readings (seconds)
     .venv/bin/python -m buzon_pipeline.training.eval_letters score /tmp/cartas/dev*.pkl \
         [--errors] [--misses] [--reread --jobs 2]
+    # handwriting by writer (issue 12 item 5): the same dev seeds' handwritten letters written
+    # in the families of one split (train: seen; dev; test: unseen, report only)
+    .venv/bin/python -m buzon_pipeline.training.eval_letters build --first 100000 --count 400 \
+        --hands test --handwritten-only --out /tmp/cartas/unseen.pkl
 
 build: each escrito libre of the chosen seeds goes through what the batch does to a page:
 greyscale at the working dpi (ingest._normalise_frame), blank test, prepare (OSD + deskew),
 template alignment and page kind, then letter_page.read_letter_page (analyze's non-volante
 branch). The prepared page and its reading (text, word spans and confidences) are cached.
-Test seeds (>= 200 000) are refused: never look at them.
+Test seeds (>= 200 000) are refused: never look at them. ``--hands`` writes the chosen
+(train/dev) seeds in the handwriting families of another split (`synth.hands`); with
+``--hands test`` the hands are unseen by every model while the content stays dev content, and
+the figure is for reporting, never for choosing a threshold. ``--handwritten-only`` skips the
+typed letters without rendering them.
 
 score: extract_letter.extract_letter on the cached readings, exact value against the truth
 (names compared like evaluation.metrics.canonical: case, accents and spacing ignored).
@@ -59,13 +67,23 @@ def _is_letter(seed: int) -> bool:
     )
 
 
+def _is_handwritten(seed: int) -> bool:
+    """Replay make_letter's first draw (after the kind): whether the letter is handwritten."""
+    from buzon_pipeline.synth import corpus
+
+    rng = random.Random(f"buzon-synth:{seed}")
+    rng.choices([k for k, _ in corpus.MIX], [w for _, w in corpus.MIX])
+    return rng.random() < 0.55  # as synth.documents.make_letter
+
+
 def _png(gray: np.ndarray) -> bytes:
     buf = io.BytesIO()
     Image.fromarray(gray).save(buf, "PNG", optimize=False, compress_level=3)
     return buf.getvalue()
 
 
-def _build_one(seed: int) -> dict:
+def _build_one(job: int | tuple[int, str | None]) -> dict:
+    seed, hands = job if isinstance(job, tuple) else (job, None)
     from buzon_pipeline.config import Settings
     from buzon_pipeline.core.model import Kind, Page
     from buzon_pipeline.reading import ocr
@@ -79,10 +97,11 @@ def _build_one(seed: int) -> dict:
 
     settings = Settings()
     layout = load_layout()
-    doc = corpus.generate_document(seed)
+    doc = corpus.generate_document(seed, hands)
     truth = doc.truth
     rec = {
         "seed": seed,
+        "hands": (truth.get("mano") or {}).get("particion"),
         "font_kind": truth["font_kind"],
         "subtipo": truth["subtipo"],
         "truth": {name: truth["fields"].get(name) for name in FIELDS},
@@ -116,11 +135,14 @@ def build(args: argparse.Namespace) -> None:
     if seeds.start not in ALLOWED or seeds.stop - 1 not in ALLOWED:
         sys.exit("seeds outside train/dev")
     letters = [s for s in seeds if _is_letter(s)]
+    if args.handwritten_only:
+        letters = [s for s in letters if _is_handwritten(s)]
+    jobs = [(s, args.hands) for s in letters]
     started = time.perf_counter()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     records = []
     with ProcessPoolExecutor(args.jobs) as pool:
-        for rec in pool.map(_build_one, letters, chunksize=1):
+        for rec in pool.map(_build_one, jobs, chunksize=1):
             records.append(rec)
             if len(records) % 10 == 0 or len(records) == len(letters):
                 # checkpoint: a long build can be scored while it runs
@@ -207,6 +229,7 @@ def _expected(name: str, truth: str | None) -> str | None:
 
 def score(args: argparse.Namespace) -> None:
     from buzon_pipeline.config import Settings
+    from buzon_pipeline.core.rules import nss_is_valid
     from buzon_pipeline.deciding.validate import validate
     from buzon_pipeline.reading.letter import extract_letter
 
@@ -264,8 +287,15 @@ def score(args: argparse.Namespace) -> None:
             field = fields.get(name)
             value = canonical(name, field.value) if field is not None else None
             conf = field.confidence if field is not None else 0.0
-            for key in ("all", kind):
+            keys = ["all", kind]
+            if kind == "handwriting" and rec.get("hands"):
+                keys.append(f"hand:{rec['hands']}")  # by writer split (issue 12)
+            for key in keys:
                 tallies[key, name].add(truth, value, conf)
+                if name == "nss":
+                    # what is trusted without review: one failing its check digit is flagged
+                    trusted = value if value is not None and nss_is_valid(value) else None
+                    tallies[key, "nss+dv"].add(truth, trusted, conf)
             wrong = value is not None and value != truth
             missed = value is None and truth is not None
             if (args.errors and wrong) or (args.misses and missed):
@@ -282,8 +312,9 @@ def score(args: argparse.Namespace) -> None:
             f"{kind:<12} datos mínimos complete without field review: {len(ok)} letters, "
             f"all fields right in {sum(ok)} ({100 * sum(ok) / len(ok):.1f} %)"
         )
-    for key in ("all", "typed", "handwriting"):
-        for name in FIELDS:
+    hand_keys = sorted({key for key, _ in tallies if key.startswith("hand:")})
+    for key in ("all", "typed", "handwriting", *hand_keys):
+        for name in (*FIELDS, "nss+dv"):
             if (key, name) in tallies:
                 print(f"{key:<12} {name:<8} {tallies[key, name].line(thr)}")
     if args.thresholds:
@@ -312,6 +343,13 @@ def main() -> None:
     b.add_argument("--count", type=int, default=1000)
     b.add_argument("--jobs", type=int, default=2)
     b.add_argument("--out", type=Path, required=True)
+    b.add_argument(
+        "--hands",
+        choices=("train", "dev", "test"),
+        default=None,
+        help="write the seeds in this split's handwriting families (default: the seed's own)",
+    )
+    b.add_argument("--handwritten-only", action="store_true", help="skip typed letters")
     s = sub.add_parser("score")
     s.add_argument("caches", nargs="+", type=Path)
     s.add_argument("--errors", action="store_true", help="list wrong values")

@@ -128,6 +128,21 @@ def paste_ink(page: Image.Image, mask: Image.Image, at: tuple[float, float], ink
     page.paste(colour, (x, y, x + mask.width, y + mask.height), mask)
 
 
+def tilt_line(
+    mask: Image.Image, baseline: int, origin: int, tilt_deg: float
+) -> tuple[Image.Image, int]:
+    """A rendered line turned about its start on the baseline, with room so nothing is cut."""
+    if not tilt_deg:
+        return mask, baseline
+    extra = math.ceil(mask.width * math.sin(math.radians(abs(tilt_deg)))) + 2
+    taller = Image.new("L", (mask.width, mask.height + 2 * extra), 0)
+    taller.paste(mask, (0, extra))
+    baseline += extra
+    turned = taller.rotate(tilt_deg, resample=Image.Resampling.BILINEAR, expand=False,
+                           center=(origin, baseline))
+    return turned, baseline
+
+
 def write(
     page: Image.Image,
     text: str,
@@ -139,13 +154,7 @@ def write(
 ) -> tuple[int, int, int, int]:
     """Write one line with its baseline starting at ``baseline_at``; return the ink bbox."""
     mask, baseline, origin = render_line(text, writer, size, rng)
-    if tilt_deg:
-        extra = math.ceil(mask.width * math.sin(math.radians(abs(tilt_deg)))) + 2
-        taller = Image.new("L", (mask.width, mask.height + 2 * extra), 0)
-        taller.paste(mask, (0, extra))
-        baseline += extra
-        mask = taller.rotate(tilt_deg, resample=Image.Resampling.BILINEAR, expand=False,
-                             center=(origin, baseline))
+    mask, baseline = tilt_line(mask, baseline, origin, tilt_deg)
     x, y = baseline_at[0] - origin, baseline_at[1] - baseline
     paste_ink(page, mask, (x, y), writer.ink)
     box = mask.getbbox() or (0, 0, 0, 0)

@@ -156,13 +156,7 @@ def _write(strip: Image.Image, box: tuple[int, int, int, int], text: str, writer
     tilt = rng.gauss(0, 0.6)
     mask, baseline, origin = ink.render_line(text, writer, size, rng)
     mask = _augment_mask(mask, size * writer.size_scale, rng)
-    if tilt:
-        extra = math.ceil(mask.width * math.sin(math.radians(abs(tilt)))) + 2
-        taller = Image.new("L", (mask.width, mask.height + 2 * extra), 0)
-        taller.paste(mask, (0, extra))
-        baseline += extra
-        mask = taller.rotate(tilt, resample=Image.Resampling.BILINEAR, expand=False,
-                             center=(origin, baseline))
+    mask, baseline = ink.tilt_line(mask, baseline, origin, tilt)
     ink.paste_ink(strip, mask, (x - origin, baseline_y - baseline), writer.ink)
 
 

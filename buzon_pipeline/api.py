@@ -18,7 +18,7 @@ from buzon_pipeline.core.names import display_name
 from buzon_pipeline.core.private_files import check_writable_dir
 from buzon_pipeline.core.resources import TEXT_MODEL, models_dir
 from buzon_pipeline.core.run import private_temp_dir
-from buzon_pipeline.deciding.textclass import ModelNotFoundError, TextClassifier
+from buzon_pipeline.deciding.textclass import TextClassifier
 from buzon_pipeline.desk import review_server
 from buzon_pipeline.desk.contacts import (
     ClosedContact,
@@ -124,13 +124,8 @@ def process_batch(
     check_writable_dir(Path(settings.archive_dir), "archivo")
     ocr.check_available()
     check_page_models(settings)
-    if classifier is None:
-        try:
-            classifier = TextClassifier.load(
-                models_dir(settings.models_dir) / TEXT_MODEL, lazy=True
-            )
-        except ModelNotFoundError as exc:
-            raise MissingDependencyError(str(exc)) from exc
+    if classifier is None:  # a missing model is a MissingDependencyError: exit 4
+        classifier = TextClassifier.load(models_dir(settings.models_dir) / TEXT_MODEL, lazy=True)
     registry = Registry(settings.db_url)
     settings = with_reports_dir(registry, settings, store=True)
     check_writable_dir(Path(settings.reports_dir), "reportes")

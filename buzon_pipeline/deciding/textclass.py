@@ -230,9 +230,7 @@ def _load_pipeline(path: Path) -> Any:
     try:
         return spacy.load(path)
     except (OSError, ValueError) as exc:
-        raise ModelNotFoundError(
-            f"El modelo del clasificador de texto en {path} está incompleto o dañado: {exc}"
-        ) from exc
+        raise _damaged(path, str(exc)) from exc
 
 
 def _check_parts(path: Path) -> None:
@@ -242,15 +240,16 @@ def _check_parts(path: Path) -> None:
         meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
         parts = ["vocab", "tokenizer", *meta["pipeline"]]
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise ModelNotFoundError(
-            f"El modelo del clasificador de texto en {path} está incompleto o dañado: {exc}"
-        ) from exc
+        raise _damaged(path, str(exc)) from exc
     missing = [part for part in parts if not (path / part).exists()]
     if missing:
-        raise ModelNotFoundError(
-            f"El modelo del clasificador de texto en {path} está incompleto o dañado: "
-            f"falta {', '.join(missing)}"
-        )
+        raise _damaged(path, f"falta {', '.join(missing)}")
+
+
+def _damaged(path: Path, why: str) -> ModelNotFoundError:
+    return ModelNotFoundError(
+        f"El modelo del clasificador de texto en {path} está incompleto o dañado: {why}"
+    )
 
 
 # A text with nothing readable is no evidence either way: maximal doubt about being a petition

@@ -39,7 +39,7 @@ NO_SERVICIO_LABEL = "Servicio no determinado"
 PACKET_OUTCOMES = (Outcome.FOLIO, Outcome.PUBLICO_GENERAL)
 
 
-def new_pdf(font_dir: Path | None = None, unicode: bool = False) -> FPDF:
+def new_pdf(unicode: bool = False) -> FPDF:
     """An empty PDF in core Helvetica, or with DejaVu Sans registered when `unicode`.
 
     Helvetica needs no font file: parsing and subsetting DejaVu cost about 0.3 s a PDF, a
@@ -50,7 +50,7 @@ def new_pdf(font_dir: Path | None = None, unicode: bool = False) -> FPDF:
     family = CORE_FAMILY
     if unicode:
         for style, name in FONT_FILES.items():
-            path = (font_dir or FONT_DIR) / name
+            path = FONT_DIR / name
             if not path.is_file():
                 raise MissingDependencyError(
                     f"Falta la fuente {path} para generar los PDF; "
